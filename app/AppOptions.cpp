@@ -1,0 +1,96 @@
+#include "AppOptions.h"
+
+#include "api/ServerConfig.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace Smtpd {
+
+inline constexpr char DefaultAvatarUrl[] = "https://www.gravatar.com/avatar/";
+
+static QString environment(const char *name)
+{
+    return qEnvironmentVariable(name);
+}
+
+AppOptions::Outcome AppOptions::parse(
+    const QStringList &arguments, AppOptions *options, QString *output)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "SMTPD Accounts keeps you signed in to the SMTPD email API and hands out fresh access "
+        "tokens."));
+    const QCommandLineOption helpOption(
+        {QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit."));
+    const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
+        QStringLiteral("Show the version and exit."));
+    const QCommandLineOption apiUrlOption(QStringLiteral("api-url"),
+        QStringLiteral("The SMTPD API server (https only). Default: $SMTPD_API_URL or %1.")
+            .arg(QLatin1String(DefaultApiUrl)),
+        QStringLiteral("URL"));
+    const QCommandLineOption caFileOption(QStringLiteral("ca-file"),
+        QStringLiteral("Also trust the certificate authorities in this PEM file. Default: "
+                       "$SMTPD_CA_FILE."),
+        QStringLiteral("PEM"));
+    const QCommandLineOption avatarUrlOption(QStringLiteral("avatar-url"),
+        QStringLiteral("Where avatars come from. Default: $SMTPD_AVATAR_URL or %1.")
+            .arg(QLatin1String(DefaultAvatarUrl)),
+        QStringLiteral("URL"));
+    const QCommandLineOption minimizedOption(
+        QStringLiteral("minimized"), QStringLiteral("Start in the system tray."));
+    parser.addOptions(
+        {helpOption, versionOption, apiUrlOption, caFileOption, avatarUrlOption, minimizedOption});
+
+    if (!parser.parse(arguments)) {
+        *output = parser.errorText() + QStringLiteral("\nTry --help.");
+        return Outcome::ExitError;
+    }
+    if (parser.isSet(helpOption)) {
+        *output = parser.helpText();
+        return Outcome::ExitOk;
+    }
+    if (parser.isSet(versionOption)) {
+        *output = QStringLiteral("smtpd-accounts %1").arg(QLatin1String(SMTPD_VERSION));
+        return Outcome::ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *output = QStringLiteral("Unexpected argument: %1\nTry --help.")
+                      .arg(parser.positionalArguments().first());
+        return Outcome::ExitError;
+    }
+
+    auto valueOf
+        = [&](const QCommandLineOption &option, const char *variable, const QString &fallback) {
+              if (parser.isSet(option))
+                  return parser.value(option);
+              const QString fromEnvironment = environment(variable);
+              return fromEnvironment.isEmpty() ? fallback : fromEnvironment;
+          };
+
+    options->apiUrl = QUrl(
+        valueOf(apiUrlOption, "SMTPD_API_URL", QLatin1String(DefaultApiUrl)), QUrl::StrictMode);
+    if (const QString problem = validateApiUrl(options->apiUrl); !problem.isEmpty()) {
+        *output = problem;
+        return Outcome::ExitError;
+    }
+    options->avatarUrl
+        = QUrl(valueOf(avatarUrlOption, "SMTPD_AVATAR_URL", QLatin1String(DefaultAvatarUrl)),
+            QUrl::StrictMode);
+    if (!options->avatarUrl.isValid() || options->avatarUrl.scheme() != QLatin1String("https")) {
+        *output = QStringLiteral("The avatar address must be an https:// address.");
+        return Outcome::ExitError;
+    }
+    options->caFile = valueOf(caFileOption, "SMTPD_CA_FILE", QString());
+    if (!options->caFile.isEmpty()) {
+        if (const QString problem = loadCaCertificates(options->caFile, &options->caCertificates);
+            !problem.isEmpty()) {
+            *output = problem;
+            return Outcome::ExitError;
+        }
+    }
+    options->minimized = parser.isSet(minimizedOption);
+    return Outcome::Run;
+}
+
+} // namespace Smtpd

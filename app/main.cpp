@@ -1,0 +1,54 @@
+#include "AppOptions.h"
+#include "Application.h"
+
+#include <QApplication>
+
+#include <cstdio>
+
+using namespace Smtpd;
+
+// Qt aborts with a plugin error when there is no display; say it plainly instead.
+static bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    AppOptions options;
+    QString output;
+    switch (AppOptions::parse(arguments, &options, &output)) {
+    case AppOptions::Outcome::ExitOk:
+        std::fprintf(stdout, "%s\n", qPrintable(output));
+        return 0;
+    case AppOptions::Outcome::ExitError:
+        std::fprintf(stderr, "smtpd-accounts: %s\n", qPrintable(output));
+        return 2;
+    case AppOptions::Outcome::Run:
+        break;
+    }
+    if (!hasDisplay()) {
+        std::fprintf(stderr,
+            "smtpd-accounts: no graphical display was found (DISPLAY is not set). Run "
+            "it in a desktop session, or without one under a virtual display: xvfb-run "
+            "-a smtpd-accounts [options]\n");
+        return 1;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("smtpd-accounts"));
+    QApplication::setApplicationDisplayName(QStringLiteral("SMTPD Accounts"));
+    QApplication::setOrganizationName(QStringLiteral("smtpd-accounts"));
+    QApplication::setApplicationVersion(QStringLiteral(SMTPD_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("dev.smtpd.Accounts"));
+
+    Application application(options);
+    application.show();
+    return app.exec();
+}

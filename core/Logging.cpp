@@ -1,0 +1,5 @@
+#include "Logging.h"
+
+Q_LOGGING_CATEGORY(lcApi, "smtpd.core.api", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcAuth, "smtpd.core.auth", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcKeychain, "smtpd.core.keychain", QtWarningMsg)

@@ -1,0 +1,139 @@
+#include "ApiClient.h"
+
+#include "../Logging.h"
+#include "ServerConfig.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QUrlQuery>
+
+namespace Smtpd {
+
+ApiClient::ApiClient(QNetworkAccessManager *network, const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_clock(clock)
+    , m_configurationProblem(QStringLiteral("No SMTPD server address is set."))
+{ }
+
+QString ApiClient::setServer(const QUrl &baseUrl, const QList<QSslCertificate> &extraCas)
+{
+    const QString problem = validateApiUrl(baseUrl);
+    if (!problem.isEmpty()) {
+        m_baseUrl = QUrl();
+        m_configurationProblem = problem;
+        return problem;
+    }
+    QUrl url = baseUrl;
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path);
+    m_baseUrl = url;
+    m_extraCaCertificates = extraCas;
+    m_configurationProblem.clear();
+    return {};
+}
+
+QNetworkRequest ApiClient::makeRequest(const QString &path, const QString &query) const
+{
+    QUrl url = m_baseUrl;
+    url.setPath(m_baseUrl.path() + path);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+        QStringLiteral("SMTPD-Accounts/%1").arg(QLatin1String(SMTPD_VERSION)));
+    // Redirects are checked one by one in ApiReply: only the configured origin is followed.
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(5);
+    // API answers hold secrets: never cached, never served from a cache.
+    request.setAttribute(
+        QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    if (!m_extraCaCertificates.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_extraCaCertificates);
+        request.setSslConfiguration(tls);
+    }
+    return request;
+}
+
+QByteArray ApiClient::jsonBody(const char *key, const QString &value)
+{
+    return QJsonDocument(QJsonObject {{QLatin1String(key), value}}).toJson(QJsonDocument::Compact);
+}
+
+template<typename Reply>
+Reply *ApiClient::send(
+    Reply *reply, const QNetworkRequest &request, const QByteArray &verb, const QByteArray &body)
+{
+    if (!isConfigured()) {
+        reply->failLater(ApiError::configuration(m_configurationProblem));
+        return reply;
+    }
+    qCDebug(lcApi) << verb.constData() << request.url().path();
+    QNetworkReply *networkReply = verb == "GET" ? m_network->get(request)
+                                                : m_network->sendCustomRequest(request, verb, body);
+    reply->start(networkReply, m_policy, m_clock);
+    return reply;
+}
+
+static QByteArray basicAuthorization(const QString &username, const QString &secret)
+{
+    return "Basic " + (username + QLatin1Char(':') + secret).toUtf8().toBase64();
+}
+
+static QByteArray bearerAuthorization(const QString &accessToken)
+{
+    return "Bearer " + accessToken.toUtf8();
+}
+
+TokenReply *ApiClient::grantPassword(const QString &username, const QString &secret)
+{
+    auto *reply = new TokenReply(this);
+    QNetworkRequest request
+        = makeRequest(QStringLiteral("/oauth/token"), QStringLiteral("grant_type=password"));
+    if (username.isEmpty() || secret.isEmpty()) {
+        reply->failLater(ApiError::configuration(
+            QStringLiteral("Enter both your email (or API key) and your password (or secret).")));
+        return reply;
+    }
+    request.setRawHeader("Authorization", basicAuthorization(username, secret));
+    return send(reply, request, "POST", QByteArray());
+}
+
+TokenReply *ApiClient::refresh(const QString &refreshToken)
+{
+    auto *reply = new TokenReply(this);
+    QNetworkRequest request
+        = makeRequest(QStringLiteral("/oauth/token"), QStringLiteral("grant_type=refresh_token"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    return send(reply, request, "POST", jsonBody("refresh_token", refreshToken));
+}
+
+ApiReply *ApiClient::revoke(const QString &accessToken, const QString &refreshToken)
+{
+    auto *reply = new ApiReply(this);
+    QNetworkRequest request = makeRequest(QStringLiteral("/oauth/revoke"));
+    request.setRawHeader("Authorization", bearerAuthorization(accessToken));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    return send(reply, request, "POST", jsonBody("refresh_token", refreshToken));
+}
+
+ProfileReply *ApiClient::me(const QString &accessToken)
+{
+    auto *reply = new ProfileReply(this);
+    QNetworkRequest request = makeRequest(QStringLiteral("/oauth/me"));
+    request.setRawHeader("Authorization", bearerAuthorization(accessToken));
+    return send(reply, request, "GET", QByteArray());
+}
+
+} // namespace Smtpd

@@ -1,0 +1,174 @@
+#include "JsonObjectReader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace Smtpd {
+
+namespace {
+constexpr double MaxSafeInteger = 9007199254740991.0; // 2^53 - 1: exact in a JSON double
+constexpr qint64 SecondsThreshold = 100000000000LL; // 10^11
+} // namespace
+
+bool looksLikeHtml(const QByteArray &body, const QByteArray &contentType)
+{
+    if (contentType.toLower().contains("html"))
+        return true;
+    const QByteArray start = body.left(512).trimmed().toLower();
+    return start.startsWith("<!doctype html") || start.startsWith("<html")
+        || start.startsWith("<head") || start.startsWith("<body");
+}
+
+QString JsonObjectReader::notJsonMessage(const QString &what)
+{
+    return QStringLiteral("The server's %1 could not be read: it is not a JSON object.").arg(what);
+}
+
+JsonObjectReader::JsonObjectReader(const QByteArray &body, const QString &what)
+    : m_what(what)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        const QString detail = parseError.error != QJsonParseError::NoError
+            ? QStringLiteral("JSON error at offset %1: %2")
+                  .arg(parseError.offset)
+                  .arg(parseError.errorString())
+            : QStringLiteral("the JSON value is not an object");
+        m_error = ApiError::protocol(notJsonMessage(what), detail);
+        return;
+    }
+    m_object = document.object();
+}
+
+JsonObjectReader::JsonObjectReader(const QJsonObject &object, const QString &what)
+    : m_object(object)
+    , m_what(what)
+{ }
+
+void JsonObjectReader::failField(const QString &key, const QString &problem)
+{
+    if (m_error)
+        return;
+    m_error = ApiError::protocol(
+        QStringLiteral("The server's %1 could not be read: the field \u201c%2\u201d %3.")
+            .arg(m_what, key, problem),
+        QStringLiteral("field %1: %2").arg(key, problem));
+}
+
+bool JsonObjectReader::take(const QString &key, QJsonValue *value)
+{
+    if (m_error)
+        return false;
+    const auto it = m_object.constFind(key);
+    if (it == m_object.constEnd()) {
+        failField(key, QStringLiteral("is missing"));
+        return false;
+    }
+    *value = it.value();
+    return true;
+}
+
+QString JsonObjectReader::requiredString(const QString &key)
+{
+    QJsonValue value;
+    if (!take(key, &value))
+        return {};
+    if (!value.isString()) {
+        failField(key, QStringLiteral("should be text"));
+        return {};
+    }
+    return value.toString();
+}
+
+QString JsonObjectReader::optionalString(const QString &key)
+{
+    if (m_error)
+        return {};
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (!value.isString()) {
+        failField(key, QStringLiteral("should be text"));
+        return {};
+    }
+    return value.toString();
+}
+
+qint64 JsonObjectReader::requiredInteger(const QString &key)
+{
+    QJsonValue value;
+    if (!take(key, &value))
+        return 0;
+    const double number = value.toDouble(std::nan(""));
+    if (!value.isDouble() || !std::isfinite(number) || std::trunc(number) != number
+        || std::fabs(number) > MaxSafeInteger) {
+        failField(key, QStringLiteral("should be a whole number"));
+        return 0;
+    }
+    return static_cast<qint64>(number);
+}
+
+bool JsonObjectReader::requiredBool(const QString &key)
+{
+    QJsonValue value;
+    if (!take(key, &value))
+        return false;
+    if (!value.isBool()) {
+        failField(key, QStringLiteral("should be true or false"));
+        return false;
+    }
+    return value.toBool();
+}
+
+QStringList JsonObjectReader::requiredStringArray(const QString &key)
+{
+    QJsonValue value;
+    if (!take(key, &value))
+        return {};
+    if (!value.isArray()) {
+        failField(key, QStringLiteral("should be a list of text"));
+        return {};
+    }
+    QStringList result;
+    for (const QJsonValue &item : value.toArray()) {
+        if (!item.isString()) {
+            failField(key, QStringLiteral("should be a list of text"));
+            return {};
+        }
+        result.append(item.toString());
+    }
+    return result;
+}
+
+static QDateTime epochToUtc(qint64 value)
+{
+    const qint64 millis = std::llabs(value) < SecondsThreshold ? value * 1000 : value;
+    return QDateTime::fromMSecsSinceEpoch(millis, Qt::UTC);
+}
+
+QDateTime JsonObjectReader::requiredEpochTime(const QString &key)
+{
+    const qint64 value = requiredInteger(key);
+    if (m_error)
+        return {};
+    if (value < 0) {
+        failField(key, QStringLiteral("should be a time after 1970"));
+        return {};
+    }
+    return epochToUtc(value);
+}
+
+QDateTime JsonObjectReader::optionalEpochTime(const QString &key)
+{
+    if (m_error)
+        return {};
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    return requiredEpochTime(key);
+}
+
+} // namespace Smtpd

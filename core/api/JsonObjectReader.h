@@ -1,0 +1,50 @@
+#pragma once
+
+#include "ApiError.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace Smtpd {
+
+// Reads typed fields out of a JSON object strictly. The first missing or mistyped field is
+// remembered as a Protocol error that names it; later reads then return defaults, so a parser
+// reads all its fields in a row and checks error() once at the end.
+class JsonObjectReader
+{
+public:
+    // Parses `body` as a JSON object. An empty body, a web page or other text is an error.
+    JsonObjectReader(const QByteArray &body, const QString &what);
+    explicit JsonObjectReader(const QJsonObject &object, const QString &what);
+
+    QString requiredString(const QString &key);
+    QString optionalString(const QString &key); // missing or null reads as empty
+    qint64 requiredInteger(const QString &key);
+    bool requiredBool(const QString &key);
+    QStringList requiredStringArray(const QString &key);
+    // A UTC time given as a number since the epoch. Values below 10^11 are read as seconds,
+    // others as milliseconds: the API uses both.
+    QDateTime requiredEpochTime(const QString &key);
+    QDateTime optionalEpochTime(const QString &key);
+
+    const QJsonObject &object() const { return m_object; }
+    const ApiError &error() const { return m_error; }
+    bool ok() const { return !m_error; }
+
+    // The sentence used when a body is not JSON at all.
+    static QString notJsonMessage(const QString &what);
+
+private:
+    bool take(const QString &key, QJsonValue *value);
+    void failField(const QString &key, const QString &problem);
+
+    QJsonObject m_object;
+    QString m_what;
+    ApiError m_error;
+};
+
+// True when the bytes look like a web page rather than an API answer.
+bool looksLikeHtml(const QByteArray &body, const QByteArray &contentType);
+
+} // namespace Smtpd

@@ -1,0 +1,55 @@
+#include "TokenGrant.h"
+
+#include "JsonObjectReader.h"
+
+namespace Smtpd {
+
+qint64 TokenGrant::lifetimeMs() const
+{
+    const QDateTime reference = serverDate.isValid() ? serverDate : receivedAt;
+    return reference.msecsTo(expiresAt);
+}
+
+QDateTime TokenGrant::localExpiry() const
+{
+    return receivedAt.addMSecs(lifetimeMs());
+}
+
+TokenGrant TokenGrant::fromJson(const QByteArray &body, const QDateTime &serverDate,
+    const QDateTime &receivedAt, ApiError *error)
+{
+    const QString what = QStringLiteral("sign-in answer");
+    TokenGrant grant;
+    JsonObjectReader reader(body, what);
+    grant.tokenType = reader.requiredString(QStringLiteral("token_type"));
+    grant.accessToken = reader.requiredString(QStringLiteral("access_token"));
+    grant.expiresAt = reader.requiredEpochTime(QStringLiteral("expires_at"));
+    grant.scopes = reader.requiredStringArray(QStringLiteral("Scope"));
+    grant.refreshToken = reader.requiredString(QStringLiteral("refresh_token"));
+    grant.serverDate = serverDate;
+    grant.receivedAt = receivedAt;
+    *error = reader.error();
+    if (*error)
+        return {};
+
+    auto fail = [&](const QString &problem) {
+        *error = ApiError::protocol(
+            QStringLiteral("The server's %1 could not be used: %2.").arg(what, problem), problem);
+        return TokenGrant {};
+    };
+    if (grant.tokenType.compare(QLatin1String("bearer"), Qt::CaseInsensitive) != 0)
+        return fail(QStringLiteral("the token type is not \u201cbearer\u201d"));
+    if (grant.accessToken.isEmpty())
+        return fail(QStringLiteral("the access token is empty"));
+    if (grant.refreshToken.isEmpty())
+        return fail(QStringLiteral("the refresh token is empty"));
+    QString jwtProblem;
+    if (!decodeJwtClaims(grant.accessToken, &grant.claims, &jwtProblem))
+        return fail(QStringLiteral("the access token is unusable: %1").arg(jwtProblem));
+    // Judged in the server's own clock, so a wrong local clock never rejects a good token.
+    if (serverDate.isValid() && grant.expiresAt <= serverDate)
+        return fail(QStringLiteral("the access token it issued has already expired"));
+    return grant;
+}
+
+} // namespace Smtpd

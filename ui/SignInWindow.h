@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace Smtpd {
+
+// The sign-in form. It only shows state and emits intent; the Session does the work.
+class SignInWindow final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SignInWindow(QWidget *parent = nullptr);
+
+    // A line naming the server, shown only when it is not the default one.
+    void setServerNote(const QString &note);
+    void setEmail(const QString &email);
+    QString email() const;
+
+public slots:
+    void setBusy(bool busy);
+    // Shows the reason inline; the password is cleared so it is never kept around.
+    void showError(const QString &message);
+    void clearError();
+
+signals:
+    void signInRequested(const QString &username, const QString &secret);
+    void cancelRequested();
+
+private:
+    void submit();
+
+    QLabel *m_serverNote;
+    QLineEdit *m_email;
+    QLineEdit *m_password;
+    QLabel *m_error;
+    QProgressBar *m_progress;
+    QPushButton *m_signIn;
+    QPushButton *m_cancel;
+};
+
+} // namespace Smtpd
