@@ -6,6 +6,7 @@
 #include <QHttpServerRequest>
 #include <QPointer>
 #include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -317,7 +318,12 @@ void EmulatorServer::streamHugeBody(QTcpSocket *socket, qint64 total, RecordedRe
     QPointer<EmulatorServer> self(this);
     auto pump = [self, socket, remaining] {
         static const QByteArray chunk(64 * 1024, ' ');
-        while (*remaining > 0 && socket->bytesToWrite() < 256 * 1024
+        // A QSslSocket encrypts at once: what waits for the network is the encrypted buffer.
+        auto *tls = qobject_cast<QSslSocket *>(socket);
+        auto pending = [socket, tls] {
+            return socket->bytesToWrite() + (tls ? tls->encryptedBytesToWrite() : 0);
+        };
+        while (*remaining > 0 && pending() < 256 * 1024
                && socket->state() == QAbstractSocket::ConnectedState) {
             const QByteArray piece = chunk.left(static_cast<int>(qMin<qint64>(*remaining, chunk.size())));
             socket->write(piece);
@@ -327,6 +333,8 @@ void EmulatorServer::streamHugeBody(QTcpSocket *socket, qint64 total, RecordedRe
         }
     };
     connect(socket, &QIODevice::bytesWritten, socket, pump);
+    if (auto *tls = qobject_cast<QSslSocket *>(socket))
+        connect(tls, &QSslSocket::encryptedBytesWritten, socket, pump);
     pump();
 }
 

@@ -1,0 +1,387 @@
+// ApiClient against the emulator over real TLS: every endpoint, every documented error, and
+// the transport rules (https only, trusted certificates, same-origin redirects, timeout,
+// size cap, strict decoding).
+#include "EmulatorFixture.h"
+#include "Clock.h"
+#include "api/ApiClient.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Smtpd;
+using namespace SmtpdEmulator;
+using namespace TestSupport;
+
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void grantSucceeds_data();
+    void grantSucceeds();
+    void grantWrongPassword();
+    void refreshSucceeds();
+    void refreshRejected();
+    void meReturnsProfile();
+    void meRejectsBadToken();
+    void revokeSucceedsThenRejects();
+    void requestsCarryDocumentedHeaders();
+    void lifetimeInServerClock();
+    void plainHttpRefused();
+    void untrustedCertificateIsTlsError();
+    void crossOriginRedirectNotFollowed();
+    void sameOriginRedirectFollowed();
+    void timeout();
+    void hugeBodyAbortedWhileStreaming();
+    void faultsMapToErrorKinds_data();
+    void faultsMapToErrorKinds();
+    void connectionRefused();
+    void abortGivesCancelled();
+    void finishedNeverSynchronous();
+
+private:
+    ApiClient *client(bool trustTestCa = true);
+    TokenGrant signIn();
+
+    SystemClock m_clock;
+    std::unique_ptr<EmulatorFixture> m_emulator;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<ApiClient> m_client;
+};
+
+void TestApiClient::init()
+{
+    m_emulator = std::make_unique<EmulatorFixture>();
+    QVERIFY2(m_emulator->isRunning(), qPrintable(m_emulator->error()));
+    m_network = std::make_unique<QNetworkAccessManager>();
+}
+
+void TestApiClient::cleanup()
+{
+    m_client.reset();
+    m_network.reset();
+    m_emulator.reset();
+}
+
+ApiClient *TestApiClient::client(bool trustTestCa)
+{
+    m_client = std::make_unique<ApiClient>(m_network.get(), &m_clock);
+    const QString problem = m_client->setServer(
+        m_emulator->baseUrl(), trustTestCa ? EmulatorFixture::caCertificates() : QList<QSslCertificate>{});
+    if (!problem.isEmpty())
+        qWarning("%s", qPrintable(problem));
+    return m_client.get();
+}
+
+TokenGrant TestApiClient::signIn()
+{
+    std::unique_ptr<TokenReply> reply(client()->grantPassword(DemoEmail, DemoPassword));
+    if (!waitForReply(reply.get()) || reply->error())
+        return {};
+    return reply->grant();
+}
+
+static void verifyNoSecretIn(const ApiError &error)
+{
+    for (const QString &text : {error.userMessage(), error.detail(), error.serverMessage()}) {
+        QVERIFY(!text.contains(DemoPassword));
+        QVERIFY(!text.contains(QStringLiteral("eyJ")));
+    }
+}
+
+void TestApiClient::grantSucceeds_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("secret");
+    QTest::newRow("email and password") << DemoEmail << DemoPassword;
+    QTest::newRow("API key and secret") << DemoApiKey << DemoApiSecret;
+}
+
+void TestApiClient::grantSucceeds()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, secret);
+    std::unique_ptr<TokenReply> reply(client()->grantPassword(user, secret));
+    QVERIFY(waitForReply(reply.get()));
+    QVERIFY2(!reply->error(), qPrintable(reply->error().userMessage()));
+    const TokenGrant &grant = reply->grant();
+    QCOMPARE(grant.tokenType, QStringLiteral("bearer"));
+    QCOMPARE(grant.refreshToken.size(), 128);
+    QCOMPARE(grant.scopes, QStringList{QStringLiteral("admin")});
+    QCOMPARE(grant.claims.subject, DemoEmail);
+    QCOMPARE(grant.expiresAt, grant.claims.expiresAt);
+    QVERIFY(grant.serverDate.isValid());
+}
+
+void TestApiClient::grantWrongPassword()
+{
+    std::unique_ptr<TokenReply> reply(client()->grantPassword(DemoEmail, QStringLiteral("wrong")));
+    QVERIFY(waitForReply(reply.get()));
+    const ApiError &error = reply->error();
+    QCOMPARE(error.kind(), ApiError::Kind::Http);
+    QCOMPARE(error.httpStatus(), 403);
+    QCOMPARE(error.serverCode(), ApiError::CodeBadCredentials);
+    QCOMPARE(error.serverMessage(), QStringLiteral("Username and password are incorrect"));
+    QCOMPARE(error.userMessage(), QStringLiteral("Username and password are incorrect."));
+    QVERIFY(!error.isRefreshTokenRejected());
+    verifyNoSecretIn(error);
+}
+
+void TestApiClient::refreshSucceeds()
+{
+    const TokenGrant first = signIn();
+    QVERIFY(!first.refreshToken.isEmpty());
+    std::unique_ptr<TokenReply> reply(m_client->refresh(first.refreshToken));
+    QVERIFY(waitForReply(reply.get()));
+    QVERIFY2(!reply->error(), qPrintable(reply->error().userMessage()));
+    QCOMPARE(reply->grant().refreshToken, first.refreshToken);
+    QVERIFY(!reply->grant().accessToken.isEmpty());
+}
+
+void TestApiClient::refreshRejected()
+{
+    const TokenGrant first = signIn();
+    signIn(); // a grant elsewhere expires the first refresh token
+    std::unique_ptr<TokenReply> reply(m_client->refresh(first.refreshToken));
+    QVERIFY(waitForReply(reply.get()));
+    const ApiError &error = reply->error();
+    QCOMPARE(error.httpStatus(), 403);
+    QCOMPARE(error.serverCode(), ApiError::CodeRefreshTokenInvalid);
+    QCOMPARE(error.serverMessage(), QStringLiteral("Refresh token is invalid"));
+    QVERIFY(error.isRefreshTokenRejected());
+    verifyNoSecretIn(error);
+}
+
+void TestApiClient::meReturnsProfile()
+{
+    const TokenGrant grant = signIn();
+    std::unique_ptr<ProfileReply> reply(m_client->me(grant.accessToken));
+    QVERIFY(waitForReply(reply.get()));
+    QVERIFY2(!reply->error(), qPrintable(reply->error().userMessage()));
+    const Profile &profile = reply->profile();
+    QCOMPARE(profile.email, DemoEmail);
+    QCOMPARE(profile.displayName(), QStringLiteral("Dana Demo"));
+    QCOMPARE(profile.id, QStringLiteral("19ab52c7-da60-4dd2-af27-19f17d6afe37"));
+    QVERIFY(profile.isOwner);
+    QCOMPARE(profile.createdAt, QDateTime::fromMSecsSinceEpoch(1598610725000, Qt::UTC));
+}
+
+void TestApiClient::meRejectsBadToken()
+{
+    std::unique_ptr<ProfileReply> reply(client()->me(QStringLiteral("a.b.c")));
+    QVERIFY(waitForReply(reply.get()));
+    QVERIFY(reply->error().isAccessTokenRejected());
+    QCOMPARE(reply->error().httpStatus(), 401);
+    QVERIFY(!reply->error().userMessage().isEmpty());
+}
+
+void TestApiClient::revokeSucceedsThenRejects()
+{
+    const TokenGrant grant = signIn();
+    std::unique_ptr<ApiReply> revoke(m_client->revoke(grant.accessToken, grant.refreshToken));
+    QVERIFY(waitForReply(revoke.get()));
+    QVERIFY2(!revoke->error(), qPrintable(revoke->error().userMessage()));
+    std::unique_ptr<ApiReply> again(m_client->revoke(grant.accessToken, grant.refreshToken));
+    QVERIFY(waitForReply(again.get()));
+    QCOMPARE(again->error().httpStatus(), 401);
+    QCOMPARE(again->error().serverCode(), ApiError::CodeRefreshTokenInvalid);
+    std::unique_ptr<TokenReply> refresh(m_client->refresh(grant.refreshToken));
+    QVERIFY(waitForReply(refresh.get()));
+    QVERIFY(refresh->error().isRefreshTokenRejected());
+}
+
+void TestApiClient::requestsCarryDocumentedHeaders()
+{
+    const TokenGrant grant = signIn();
+    std::unique_ptr<ProfileReply> me(m_client->me(grant.accessToken));
+    QVERIFY(waitForReply(me.get()));
+    std::unique_ptr<TokenReply> refresh(m_client->refresh(grant.refreshToken));
+    QVERIFY(waitForReply(refresh.get()));
+    std::unique_ptr<ApiReply> revoke(m_client->revoke(refresh->grant().accessToken, grant.refreshToken));
+    QVERIFY(waitForReply(revoke.get()));
+    const auto &log = m_emulator->server().requests();
+    QCOMPARE(log.size(), 4);
+    QCOMPARE(log[0].method + ' ' + log[0].path.toLatin1() + '?' + log[0].query.toLatin1(), QByteArray("POST /oauth/token?grant_type=password"));
+    QCOMPARE(log[0].authScheme, QStringLiteral("Basic"));
+    QCOMPARE(log[1].method + ' ' + log[1].path.toLatin1(), QByteArray("GET /oauth/me"));
+    QCOMPARE(log[1].authScheme, QStringLiteral("Bearer"));
+    QCOMPARE(log[2].query, QStringLiteral("grant_type=refresh_token"));
+    QCOMPARE(log[2].authScheme, QString());
+    QCOMPARE(log[2].contentType, QStringLiteral("application/json"));
+    QCOMPARE(log[3].path, QStringLiteral("/oauth/revoke"));
+    QCOMPARE(log[3].authScheme, QStringLiteral("Bearer"));
+    QCOMPARE(log[3].contentType, QStringLiteral("application/json"));
+    for (const auto &r : log)
+        QCOMPARE(r.status, 200);
+}
+
+void TestApiClient::lifetimeInServerClock()
+{
+    // The server's clock is two hours behind ours: the lifetime is still the server's hour.
+    m_emulator->server().accounts().setClockOffsetMs(-2 * 3600 * 1000);
+    const TokenGrant grant = signIn();
+    QVERIFY(grant.serverDate.isValid());
+    QVERIFY(qAbs(grant.lifetimeMs() - 3600 * 1000) < 2000);
+    QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(grant.localExpiry()) - 3600) <= 2);
+}
+
+void TestApiClient::plainHttpRefused()
+{
+    ApiClient api(m_network.get(), &m_clock);
+    QUrl plain = m_emulator->baseUrl();
+    plain.setScheme(QStringLiteral("http"));
+    const QString problem = api.setServer(plain);
+    QVERIFY2(problem.contains(QStringLiteral("HTTPS")), qPrintable(problem));
+    QVERIFY(!api.isConfigured());
+    std::unique_ptr<TokenReply> reply(api.grantPassword(DemoEmail, DemoPassword));
+    QVERIFY(waitForReply(reply.get()));
+    QCOMPARE(reply->error().kind(), ApiError::Kind::Configuration);
+    QVERIFY(reply->error().userMessage().contains(QStringLiteral("HTTPS")));
+    QCOMPARE(m_emulator->server().requests().size(), 0); // nothing was sent anywhere
+}
+
+void TestApiClient::untrustedCertificateIsTlsError()
+{
+    std::unique_ptr<TokenReply> reply(client(false)->grantPassword(DemoEmail, DemoPassword));
+    QVERIFY(waitForReply(reply.get()));
+    const ApiError &error = reply->error();
+    QCOMPARE(error.kind(), ApiError::Kind::Tls);
+    // The reason is named (the test CA is unknown to the system).
+    QVERIFY2(error.userMessage().contains(QStringLiteral("certificate"), Qt::CaseInsensitive), qPrintable(error.userMessage()));
+    QCOMPARE(m_emulator->server().requests().size(), 0); // no credentials went out
+    verifyNoSecretIn(error);
+}
+
+void TestApiClient::crossOriginRedirectNotFollowed()
+{
+    EmulatorFixture other; // another origin (another port), with its own request log
+    QVERIFY(other.isRunning());
+    Fault redirect(Fault::Kind::Redirect);
+    redirect.redirectTarget = other.baseUrl();
+    m_emulator->server().addFault(redirect);
+    std::unique_ptr<TokenReply> reply(client()->grantPassword(DemoEmail, DemoPassword));
+    QVERIFY(waitForReply(reply.get()));
+    QCOMPARE(reply->error().kind(), ApiError::Kind::Protocol);
+    QVERIFY(reply->error().userMessage().contains(QStringLiteral("another site")));
+    QCOMPARE(m_emulator->server().requests().size(), 1);
+    QCOMPARE(other.server().requests().size(), 0); // the other origin never saw a request
+}
+
+void TestApiClient::sameOriginRedirectFollowed()
+{
+    Fault redirect(Fault::Kind::Redirect);
+    redirect.redirectTarget = m_emulator->baseUrl();
+    redirect.count = 1;
+    m_emulator->server().addFault(redirect);
+    std::unique_ptr<TokenReply> reply(client()->grantPassword(DemoEmail, DemoPassword));
+    QVERIFY(waitForReply(reply.get()));
+    QVERIFY2(!reply->error(), qPrintable(reply->error().userMessage()));
+    QCOMPARE(m_emulator->server().requests().size(), 2);
+    QCOMPARE(m_emulator->server().requests().at(1).authScheme, QStringLiteral("Basic"));
+}
+
+void TestApiClient::timeout()
+{
+    Fault slow(Fault::Kind::Slow);
+    slow.delayMs = 5000;
+    m_emulator->server().addFault(slow);
+    ApiClient *api = client();
+    api->setRequestPolicy({std::chrono::milliseconds(400), 1024 * 1024});
+    std::unique_ptr<TokenReply> reply(api->grantPassword(DemoEmail, DemoPassword));
+    QVERIFY(waitForReply(reply.get()));
+    QCOMPARE(reply->error().kind(), ApiError::Kind::Timeout);
+    QVERIFY(reply->error().userMessage().contains(QStringLiteral("did not answer")));
+}
+
+void TestApiClient::hugeBodyAbortedWhileStreaming()
+{
+    Fault huge(Fault::Kind::HugeBody);
+    huge.hugeBytes = 256LL * 1024 * 1024;
+    m_emulator->server().addFault(huge);
+    std::unique_ptr<ProfileReply> reply(client()->me(QStringLiteral("a.b.c")));
+    QVERIFY(waitForReply(reply.get()));
+    QCOMPARE(reply->error().kind(), ApiError::Kind::Protocol);
+    QVERIFY(reply->error().userMessage().contains(QStringLiteral("larger than")));
+    // The download was stopped, not read to its end: the server wrote only a sliver of it.
+    QTRY_VERIFY_WITH_TIMEOUT(m_emulator->server().hugeBytesWritten() < 16LL * 1024 * 1024, 5000);
+}
+
+void TestApiClient::faultsMapToErrorKinds_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<ApiError::Kind>("kind");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("dropped connection") << QStringLiteral("down") << ApiError::Kind::Network << 0 << QStringLiteral("cut off");
+    QTest::newRow("truncated body") << QStringLiteral("truncated") << ApiError::Kind::Network << 0 << QStringLiteral("cut off");
+    QTest::newRow("malformed JSON") << QStringLiteral("malformed") << ApiError::Kind::Protocol << 0 << QStringLiteral("not a JSON");
+    QTest::newRow("HTML page") << QStringLiteral("html") << ApiError::Kind::Protocol << 0 << QStringLiteral("web page");
+    QTest::newRow("500 with JSON") << QStringLiteral("status=500") << ApiError::Kind::Http << 500 << QStringLiteral("Emulated server error");
+    QTest::newRow("502 HTML from a proxy") << QStringLiteral("status=502,body=<html><body>Bad gateway</body></html>") << ApiError::Kind::Http << 502 << QStringLiteral("has a problem right now");
+    QTest::newRow("503 with Retry-After") << QStringLiteral("status=503,retry-after=9,body=Service Unavailable") << ApiError::Kind::Http << 503 << QStringLiteral("HTTP 503");
+    QTest::newRow("404 from a proxy") << QStringLiteral("status=404,body=not here") << ApiError::Kind::Http << 404 << QStringLiteral("does not offer");
+}
+
+void TestApiClient::faultsMapToErrorKinds()
+{
+    QFETCH(QString, spec);
+    QFETCH(ApiError::Kind, kind);
+    QFETCH(int, status);
+    QFETCH(QString, mentions);
+    Fault fault;
+    QCOMPARE(parseFaultSpec(spec, &fault), QString());
+    m_emulator->server().addFault(fault);
+    std::unique_ptr<TokenReply> reply(client()->grantPassword(DemoEmail, DemoPassword));
+    QVERIFY(waitForReply(reply.get()));
+    const ApiError &error = reply->error();
+    QCOMPARE(ApiError::kindName(error.kind()), ApiError::kindName(kind));
+    QCOMPARE(error.httpStatus() ? error.httpStatus() : 0, status ? status : error.httpStatus());
+    QVERIFY2(error.userMessage().contains(mentions), qPrintable(error.userMessage()));
+    if (spec.contains(QStringLiteral("retry-after")))
+        QCOMPARE(error.retryAfterSeconds(), 9);
+    verifyNoSecretIn(error);
+}
+
+void TestApiClient::connectionRefused()
+{
+    m_emulator->server().stopListening();
+    std::unique_ptr<TokenReply> reply(client()->grantPassword(DemoEmail, DemoPassword));
+    QVERIFY(waitForReply(reply.get()));
+    QCOMPARE(reply->error().kind(), ApiError::Kind::Network);
+    QVERIFY(reply->error().userMessage().contains(QStringLiteral("refused")));
+}
+
+void TestApiClient::abortGivesCancelled()
+{
+    Fault slow(Fault::Kind::Slow);
+    slow.delayMs = 3000;
+    m_emulator->server().addFault(slow);
+    std::unique_ptr<TokenReply> reply(client()->grantPassword(DemoEmail, DemoPassword));
+    QSignalSpy finished(reply.get(), &ApiReply::finished);
+    reply->abort();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
+    QCOMPARE(reply->error().kind(), ApiError::Kind::Cancelled);
+}
+
+void TestApiClient::finishedNeverSynchronous()
+{
+    ApiClient unconfigured(m_network.get(), &m_clock);
+    std::unique_ptr<TokenReply> reply(unconfigured.grantPassword(DemoEmail, DemoPassword));
+    QSignalSpy finished(reply.get(), &ApiReply::finished);
+    QCOMPARE(finished.count(), 0); // even an immediate failure arrives through the event loop
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(reply->error().kind(), ApiError::Kind::Configuration);
+    std::unique_ptr<TokenReply> empty(client()->grantPassword(DemoEmail, QString()));
+    QSignalSpy emptyFinished(empty.get(), &ApiReply::finished);
+    QCOMPARE(emptyFinished.count(), 0);
+    QVERIFY(emptyFinished.wait(5000));
+    QCOMPARE(m_emulator->server().requests().size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "tst_apiclient.moc"
