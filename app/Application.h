@@ -25,6 +25,10 @@ public:
 
     void show();
 
+    // For tests: the windows the app shows.
+    SignInWindow *signInWindow() const { return m_signInWindow; }
+    AccountWindow *accountWindow() const { return m_accountWindow; }
+
 private:
     void onStateChanged();
 

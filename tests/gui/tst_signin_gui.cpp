@@ -1,0 +1,143 @@
+// Signing in through the real widgets of the running app, under a real X server (Xvfb),
+// against the emulator over TLS. Widgets are found by their accessible names, as a person
+// using a screen reader would find them.
+#include "AccountWindow.h"
+#include "Application.h"
+#include "EmulatorFixture.h"
+#include "SignInWindow.h"
+
+#include <QAccessible>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace Smtpd;
+using namespace TestSupport;
+
+template<typename T>
+static T *findByAccessibleName(QWidget *root, const QString &name)
+{
+    const QList<T *> candidates = root->findChildren<T *>();
+    for (T *widget : candidates)
+        if (widget->accessibleName() == name)
+            return widget;
+    return nullptr;
+}
+
+class TestSignInGui : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void signInThroughWidgets();
+    void wrongPasswordShowsServerMessage();
+    void emptyFieldsAreCheckedBeforeAnyRequest();
+    void serverNoteNamesTheServer();
+
+private:
+    void type(QWidget *window, const QString &field, const QString &text);
+    void press(QWidget *window, const QString &button);
+
+    std::unique_ptr<EmulatorFixture> m_emulator;
+    std::unique_ptr<Application> m_app;
+};
+
+void TestSignInGui::init()
+{
+    QVERIFY2(QGuiApplication::platformName() == QLatin1String("xcb"),
+             "GUI tests run on a real X server (Xvfb), not offscreen");
+    m_emulator = std::make_unique<EmulatorFixture>();
+    QVERIFY(m_emulator->isRunning());
+    AppOptions options;
+    options.apiUrl = m_emulator->baseUrl();
+    options.caCertificates = EmulatorFixture::caCertificates();
+    options.avatarUrl = QUrl(m_emulator->baseUrl().toString() + QStringLiteral("/avatar/"));
+    m_app = std::make_unique<Application>(options);
+    m_app->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_app->signInWindow()));
+}
+
+void TestSignInGui::cleanup()
+{
+    m_app.reset();
+    m_emulator.reset();
+}
+
+void TestSignInGui::type(QWidget *window, const QString &field, const QString &text)
+{
+    auto *edit = findByAccessibleName<QLineEdit>(window, field);
+    QVERIFY2(edit, qPrintable(field));
+    QTest::mouseClick(edit, Qt::LeftButton);
+    edit->selectAll();
+    QTest::keyClicks(edit, text);
+}
+
+void TestSignInGui::press(QWidget *window, const QString &button)
+{
+    auto *pushButton = findByAccessibleName<QPushButton>(window, button);
+    QVERIFY2(pushButton, qPrintable(button));
+    QVERIFY(pushButton->isEnabled());
+    QTest::mouseClick(pushButton, Qt::LeftButton);
+}
+
+void TestSignInGui::signInThroughWidgets()
+{
+    SignInWindow *signIn = m_app->signInWindow();
+    type(signIn, QStringLiteral("Email"), DemoEmail);
+    type(signIn, QStringLiteral("Password"), DemoPassword);
+    press(signIn, QStringLiteral("Sign in"));
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->accountWindow()->isVisible(), 15000);
+    QVERIFY(!signIn->isVisible());
+    auto *name = m_app->accountWindow()->findChild<QLabel *>(QStringLiteral("profileName"));
+    auto *email = m_app->accountWindow()->findChild<QLabel *>(QStringLiteral("profileEmail"));
+    QCOMPARE(name->text(), QStringLiteral("Dana Demo"));
+    QCOMPARE(email->text(), DemoEmail);
+    QCOMPARE(m_emulator->server().requestCount("POST", QStringLiteral("/oauth/token")), 1);
+    QCOMPARE(m_emulator->server().requestCount("GET", QStringLiteral("/oauth/me")), 1);
+    // The password left the form once the attempt was over.
+    QVERIFY(findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Password"))->text().isEmpty());
+}
+
+void TestSignInGui::wrongPasswordShowsServerMessage()
+{
+    SignInWindow *signIn = m_app->signInWindow();
+    type(signIn, QStringLiteral("Email"), DemoEmail);
+    type(signIn, QStringLiteral("Password"), QStringLiteral("not-my-password"));
+    QTest::keyClick(findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Password")), Qt::Key_Return);
+
+    auto *error = signIn->findChild<QLabel *>(QStringLiteral("signInError"));
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15000);
+    QCOMPARE(error->text(), QStringLiteral("Username and password are incorrect."));
+    QVERIFY(findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Password"))->text().isEmpty());
+    QCOMPARE(findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Email"))->text(), DemoEmail);
+    QVERIFY(findByAccessibleName<QPushButton>(signIn, QStringLiteral("Sign in"))->isEnabled());
+    QVERIFY(!m_app->accountWindow()->isVisible());
+}
+
+void TestSignInGui::emptyFieldsAreCheckedBeforeAnyRequest()
+{
+    SignInWindow *signIn = m_app->signInWindow();
+    press(signIn, QStringLiteral("Sign in"));
+    auto *error = signIn->findChild<QLabel *>(QStringLiteral("signInError"));
+    QVERIFY(error->isVisible());
+    QVERIFY(error->text().contains(QStringLiteral("email")));
+    type(signIn, QStringLiteral("Email"), DemoEmail);
+    press(signIn, QStringLiteral("Sign in"));
+    QVERIFY(error->text().contains(QStringLiteral("password")));
+    QCOMPARE(m_emulator->server().requests().size(), 0);
+}
+
+void TestSignInGui::serverNoteNamesTheServer()
+{
+    auto *note = m_app->signInWindow()->findChild<QLabel *>(QStringLiteral("serverNote"));
+    QVERIFY(note->isVisible());
+    QVERIFY(note->text().contains(m_emulator->baseUrl().host()));
+}
+
+QTEST_MAIN(TestSignInGui)
+#include "tst_signin_gui.moc"
