@@ -82,15 +82,15 @@ AppOptions::Outcome AppOptions::parse(
         return Outcome::ExitError;
     }
     options->caFile = valueOf(caFileOption, "SMTPD_CA_FILE", QString());
-    if (!options->caFile.isEmpty()) {
-        if (const QString problem = loadCaCertificates(options->caFile, &options->caCertificates);
-            !problem.isEmpty()) {
-            *output = problem;
-            return Outcome::ExitError;
-        }
-    }
     options->minimized = parser.isSet(minimizedOption);
     return Outcome::Run;
+}
+
+QString AppOptions::loadCaFile()
+{
+    if (caFile.isEmpty())
+        return {};
+    return loadCaCertificates(caFile, &caCertificates);
 }
 
 } // namespace Smtpd

@@ -20,6 +20,9 @@ struct AppOptions
     // Parses argv. On ExitOk/ExitError, *output holds the text to print (help, version or
     // the error) and nothing else should run.
     static Outcome parse(const QStringList &arguments, AppOptions *options, QString *output);
+    // Reads caFile into caCertificates. Needs the application object (Qt loads its TLS
+    // backend here). Returns an error sentence, or empty.
+    QString loadCaFile();
 };
 
 } // namespace Smtpd

@@ -48,6 +48,11 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(SMTPD_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("dev.smtpd.Accounts"));
 
+    if (const QString problem = options.loadCaFile(); !problem.isEmpty()) {
+        std::fprintf(stderr, "smtpd-accounts: %s\n", qPrintable(problem));
+        return 2;
+    }
+
     Application application(options);
     application.show();
     return app.exec();

@@ -29,9 +29,8 @@ QByteArray randomBytes(int count)
 
 Response json(int status, const QJsonObject &object)
 {
-    return {status,
-            {{"Content-Type", "application/json; charset=utf-8"}},
-            QJsonDocument(object).toJson(QJsonDocument::Compact)};
+    return {status, {{"Content-Type", "application/json; charset=utf-8"}},
+        QJsonDocument(object).toJson(QJsonDocument::Compact)};
 }
 
 QString emailHashInput(const QString &email)
@@ -42,8 +41,7 @@ QString emailHashInput(const QString &email)
 
 AccountService::AccountService()
     : m_signingKey(randomBytes(32))
-{
-}
+{ }
 
 QDateTime AccountService::now() const
 {
@@ -69,7 +67,8 @@ QString AccountService::loadUsers(const QByteArray &data)
         user.password = o.value(QStringLiteral("password")).toString();
         if (user.email.isEmpty() || user.password.isEmpty())
             return QStringLiteral("every user needs email_address and password");
-        user.id = o.value(QStringLiteral("id")).toString(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        user.id = o.value(QStringLiteral("id"))
+                      .toString(QUuid::createUuid().toString(QUuid::WithoutBraces));
         user.accountId = o.value(QStringLiteral("account_id"))
                              .toString(QUuid::createUuid().toString(QUuid::WithoutBraces));
         user.firstName = o.value(QStringLiteral("first_name")).toString();
@@ -83,7 +82,7 @@ QString AccountService::loadUsers(const QByteArray &data)
         user.modifiedAtMs = o.value(QStringLiteral("modified_at_utc")).toInteger(user.modifiedAtMs);
         for (const QJsonValue &key : o.value(QStringLiteral("api_keys")).toArray())
             user.apiKeys.append({key.toObject().value(QStringLiteral("key")).toString(),
-                                 key.toObject().value(QStringLiteral("secret")).toString()});
+                key.toObject().value(QStringLiteral("secret")).toString()});
         addUser(user);
     }
     return {};
@@ -96,7 +95,8 @@ Response AccountService::error(int status, int code, const QString &message)
 
 Response AccountService::invalidAccessToken()
 {
-    return error(401, CodeAccessTokenInvalid, QStringLiteral("Access token is invalid or has expired"));
+    return error(
+        401, CodeAccessTokenInvalid, QStringLiteral("Access token is invalid or has expired"));
 }
 
 const User *AccountService::userById(const QString &id) const
@@ -137,8 +137,8 @@ const User *AccountService::userForBearer(const QByteArray &authorization) const
 QString AccountService::newRefreshToken(const QString &userId, qint64 grantedAtMs)
 {
     // 96 random bytes are 128 url-safe characters, like the documented tokens.
-    const QString token = QString::fromLatin1(randomBytes(96).toBase64(
-        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QString token = QString::fromLatin1(
+        randomBytes(96).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     m_refreshTokens.insert(token, {userId, grantedAtMs, true});
     return token;
 }
@@ -147,32 +147,31 @@ Response AccountService::tokenResponse(const User &user, const QString &refreshT
 {
     const qint64 exp = now().toSecsSinceEpoch() + m_accessLifetimeSeconds;
     const QString name = QString(user.firstName + QLatin1Char(' ') + user.surname).trimmed();
-    const QJsonObject claims{
+    const QJsonObject claims {
         {QStringLiteral("account_id"), user.accountId},
         {QStringLiteral("exp"), exp},
         {QStringLiteral("id"), user.id},
         {QStringLiteral("is_account_verified"), user.isVerified},
         {QStringLiteral("iss"), QStringLiteral("SMTPD Inc")},
         {QStringLiteral("name"), name},
-        {QStringLiteral("scope"), QJsonArray{1}},
+        {QStringLiteral("scope"), QJsonArray {1}},
         {QStringLiteral("sub"), user.email},
         {QStringLiteral("subject"), user.email},
     };
-    return json(200, {
-                         {QStringLiteral("token_type"), QStringLiteral("bearer")},
-                         {QStringLiteral("access_token"),
-                          QString::fromLatin1(signJwt(claims, m_signingKey))},
-                         {QStringLiteral("expires_at"), exp * 1000},
-                         {QStringLiteral("Scope"), QJsonArray{user.role}},
-                         {QStringLiteral("refresh_token"), refreshToken},
-                     });
+    return json(200,
+        {
+            {QStringLiteral("token_type"), QStringLiteral("bearer")},
+            {QStringLiteral("access_token"), QString::fromLatin1(signJwt(claims, m_signingKey))},
+            {QStringLiteral("expires_at"), exp * 1000},
+            {QStringLiteral("Scope"), QJsonArray {user.role}},
+            {QStringLiteral("refresh_token"), refreshToken},
+        });
 }
 
 Response AccountService::grant(const QByteArray &authorization)
 {
     if (!authorization.toLower().startsWith("basic "))
-        return error(401, CodeAuthenticationRequired,
-                     QStringLiteral("Authentication is required"));
+        return error(401, CodeAuthenticationRequired, QStringLiteral("Authentication is required"));
     const QByteArray decoded = QByteArray::fromBase64(authorization.mid(6).trimmed());
     const int colon = decoded.indexOf(':');
     const QString name = QString::fromUtf8(decoded.left(colon));
@@ -187,7 +186,8 @@ Response AccountService::grant(const QByteArray &authorization)
                 match = &user;
     }
     if (!match)
-        return error(403, CodeBadCredentials, QStringLiteral("Username and password are incorrect"));
+        return error(
+            403, CodeBadCredentials, QStringLiteral("Username and password are incorrect"));
     // "Existing Refresh Tokens are expired when a new Grant Token is successful."
     for (RefreshRecord &record : m_refreshTokens)
         if (record.userId == match->id)
@@ -198,8 +198,8 @@ Response AccountService::grant(const QByteArray &authorization)
 QString AccountService::refreshTokenFromBody(const QByteArray &body, const QByteArray &contentType)
 {
     if (contentType.toLower().startsWith("application/x-www-form-urlencoded"))
-        return QUrlQuery(QString::fromUtf8(body)).queryItemValue(QStringLiteral("refresh_token"),
-                                                                 QUrl::FullyDecoded);
+        return QUrlQuery(QString::fromUtf8(body))
+            .queryItemValue(QStringLiteral("refresh_token"), QUrl::FullyDecoded);
     return QJsonDocument::fromJson(body).object().value(QStringLiteral("refresh_token")).toString();
 }
 
@@ -220,8 +220,8 @@ Response AccountService::refresh(const QByteArray &body, const QByteArray &conte
     return tokenResponse(*user, handedOut);
 }
 
-Response AccountService::revoke(const QByteArray &authorization, const QByteArray &body,
-                                const QByteArray &contentType)
+Response AccountService::revoke(
+    const QByteArray &authorization, const QByteArray &body, const QByteArray &contentType)
 {
     const User *user = userForBearer(authorization);
     if (!user || !authorization.toLower().startsWith("bearer "))
@@ -240,22 +240,23 @@ Response AccountService::me(const QByteArray &authorization)
     const User *user = userForBearer(authorization);
     if (!user)
         return invalidAccessToken();
-    return json(200, {
-                         {QStringLiteral("id"), user->id},
-                         {QStringLiteral("account_id"), user->accountId},
-                         {QStringLiteral("email_address"), user->email},
-                         {QStringLiteral("first_name"), user->firstName},
-                         {QStringLiteral("surname"), user->surname},
-                         {QStringLiteral("gravatar_url"), user->gravatarUrl},
-                         {QStringLiteral("is_owner"), user->isOwner},
-                         {QStringLiteral("is_verified"), user->isVerified},
-                         {QStringLiteral("created_at_utc"), user->createdAtMs},
-                         {QStringLiteral("modified_at_utc"), user->modifiedAtMs},
-                     });
+    return json(200,
+        {
+            {QStringLiteral("id"), user->id},
+            {QStringLiteral("account_id"), user->accountId},
+            {QStringLiteral("email_address"), user->email},
+            {QStringLiteral("first_name"), user->firstName},
+            {QStringLiteral("surname"), user->surname},
+            {QStringLiteral("gravatar_url"), user->gravatarUrl},
+            {QStringLiteral("is_owner"), user->isOwner},
+            {QStringLiteral("is_verified"), user->isVerified},
+            {QStringLiteral("created_at_utc"), user->createdAtMs},
+            {QStringLiteral("modified_at_utc"), user->modifiedAtMs},
+        });
 }
 
 Response AccountService::avatar(const QString &hash, const QString &size,
-                                const QString &defaultImage, const QByteArray &ifNoneMatch)
+    const QString &defaultImage, const QByteArray &ifNoneMatch)
 {
     const QString wanted = hash.toLower();
     const bool md5 = wanted.size() == 32, sha256 = wanted.size() == 64;
@@ -270,13 +271,14 @@ Response AccountService::avatar(const QString &hash, const QString &size,
             owner = &user;
     }
     if (!owner && defaultImage == QLatin1String("404"))
-        return {404, {{"Content-Type", "text/plain"}, {"Cache-Control", "max-age=300"}}, "Not Found"};
+        return {
+            404, {{"Content-Type", "text/plain"}, {"Cache-Control", "max-age=300"}}, "Not Found"};
 
     bool ok = false;
     const int pixels = qBound(1, size.isEmpty() ? 80 : size.toInt(&ok), 2048);
     const QByteArray etag = '"' + wanted.left(16).toLatin1() + '-' + QByteArray::number(pixels)
         + (owner ? "-p" : "-d") + '"';
-    HeaderList headers{{"Cache-Control", "max-age=300"}, {"ETag", etag}};
+    HeaderList headers {{"Cache-Control", "max-age=300"}, {"ETag", etag}};
     if (!ifNoneMatch.isEmpty() && ifNoneMatch == etag)
         return {304, headers, {}};
     headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("image/png")));

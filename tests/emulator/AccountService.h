@@ -35,11 +35,11 @@ public:
 
     Response grant(const QByteArray &authorization);
     Response refresh(const QByteArray &body, const QByteArray &contentType);
-    Response revoke(const QByteArray &authorization, const QByteArray &body,
-                    const QByteArray &contentType);
+    Response revoke(
+        const QByteArray &authorization, const QByteArray &body, const QByteArray &contentType);
     Response me(const QByteArray &authorization);
     Response avatar(const QString &hash, const QString &size, const QString &defaultImage,
-                    const QByteArray &ifNoneMatch);
+        const QByteArray &ifNoneMatch);
 
     // How many refresh tokens are currently valid (for tests).
     int validRefreshTokenCount() const;

@@ -49,21 +49,36 @@ QByteArray methodName(QHttpServerRequest::Method method)
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 304: return "Not Modified";
-    case 307: return "Temporary Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 304:
+        return "Not Modified";
+    case 307:
+        return "Temporary Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
@@ -77,11 +92,9 @@ const QByteArray CaptivePortalPage = R"(<!DOCTYPE html>
 
 EmulatorServer::EmulatorServer(QObject *parent)
     : QAbstractHttpServer(parent)
-{
-}
+{ }
 
-QString EmulatorServer::start(const QSslCertificate &certificate, const QSslKey &key,
-                              quint16 port)
+QString EmulatorServer::start(const QSslCertificate &certificate, const QSslKey &key, quint16 port)
 {
     if (certificate.isNull() || key.isNull())
         return QStringLiteral("the TLS certificate or key could not be read");
@@ -97,8 +110,8 @@ QString EmulatorServer::start(const QSslCertificate &certificate, const QSslKey 
     return {};
 }
 
-QString EmulatorServer::startFromFiles(const QString &certificatePath, const QString &keyPath,
-                                       quint16 port)
+QString EmulatorServer::startFromFiles(
+    const QString &certificatePath, const QString &keyPath, quint16 port)
 {
     QFile certificateFile(certificatePath), keyFile(keyPath);
     if (!certificateFile.open(QIODevice::ReadOnly))
@@ -106,7 +119,7 @@ QString EmulatorServer::startFromFiles(const QString &certificatePath, const QSt
     if (!keyFile.open(QIODevice::ReadOnly))
         return QStringLiteral("cannot read %1").arg(keyPath);
     return start(QSslCertificate(certificateFile.readAll(), QSsl::Pem),
-                 QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem), port);
+        QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem), port);
 }
 
 QUrl EmulatorServer::baseUrl() const
@@ -140,9 +153,8 @@ void EmulatorServer::clearFaults()
 
 int EmulatorServer::requestCount(const QByteArray &method, const QString &path) const
 {
-    return static_cast<int>(std::count_if(m_requests.begin(), m_requests.end(), [&](const auto &r) {
-        return r.method == method && r.path == path;
-    }));
+    return static_cast<int>(std::count_if(m_requests.begin(), m_requests.end(),
+        [&](const auto &r) { return r.method == method && r.path == path; }));
 }
 
 bool EmulatorServer::takeFault(const QString &path, Fault *fault)
@@ -150,7 +162,7 @@ bool EmulatorServer::takeFault(const QString &path, Fault *fault)
     for (auto it = m_faults.begin(); it != m_faults.end(); ++it) {
         const bool matches = it->pathPrefixes.isEmpty()
             || std::any_of(it->pathPrefixes.begin(), it->pathPrefixes.end(),
-                           [&](const QString &prefix) { return path.startsWith(prefix); });
+                [&](const QString &prefix) { return path.startsWith(prefix); });
         if (!matches)
             continue;
         *fault = *it;
@@ -207,8 +219,8 @@ Response EmulatorServer::route(const QHttpServerRequest &request)
             return m_accounts.grant(authorization);
         if (grantType == QLatin1String("refresh_token"))
             return m_accounts.refresh(request.body(), contentType);
-        return AccountService::error(400, 40000,
-                                     QStringLiteral("grant_type must be password or refresh_token"));
+        return AccountService::error(
+            400, 40000, QStringLiteral("grant_type must be password or refresh_token"));
     }
     if (path == QLatin1String("/oauth/revoke")) {
         if (method != QHttpServerRequest::Method::Post)
@@ -225,14 +237,13 @@ Response EmulatorServer::route(const QHttpServerRequest &request)
             return onlyAllow("GET");
         const QUrlQuery query = request.query();
         return m_accounts.avatar(path.mid(8), query.queryItemValue(QStringLiteral("s")),
-                                 query.queryItemValue(QStringLiteral("d")),
-                                 headerValue(request, "If-None-Match"));
+            query.queryItemValue(QStringLiteral("d")), headerValue(request, "If-None-Match"));
     }
     return AccountService::error(404, 40400, QStringLiteral("Not found"));
 }
 
 void EmulatorServer::applyFault(const Fault &fault, const QHttpServerRequest &request,
-                                QTcpSocket *socket, RecordedRequest record)
+    QTcpSocket *socket, RecordedRequest record)
 {
     switch (fault.kind) {
     case Fault::Kind::Drop:
@@ -250,19 +261,18 @@ void EmulatorServer::applyFault(const Fault &fault, const QHttpServerRequest &re
     }
     case Fault::Kind::Status: {
         Response response = fault.body.isEmpty()
-            ? AccountService::error(fault.status, fault.status * 100,
-                                    QStringLiteral("Emulated server error"))
-            : Response{fault.status, {{"Content-Type", "application/json"}}, fault.body};
+            ? AccountService::error(
+                fault.status, fault.status * 100, QStringLiteral("Emulated server error"))
+            : Response {fault.status, {{"Content-Type", "application/json"}}, fault.body};
         for (const auto &header : fault.headers)
             response.headers.append(header);
         return send(socket, response, record);
     }
     case Fault::Kind::MalformedJson:
         return send(socket,
-                    {200,
-                     {{"Content-Type", "application/json"}},
-                     R"({"token_type": "bearer", "access_token": "eyJhbGciOiJIUzI1NiIs)"},
-                    record);
+            {200, {{"Content-Type", "application/json"}},
+                R"({"token_type": "bearer", "access_token": "eyJhbGciOiJIUzI1NiIs)"},
+            record);
     case Fault::Kind::HugeBody:
         return streamHugeBody(socket, fault.hugeBytes, record);
     case Fault::Kind::TruncatedBody: {
@@ -274,14 +284,12 @@ void EmulatorServer::applyFault(const Fault &fault, const QHttpServerRequest &re
         target.setPath(request.url().path());
         target.setQuery(request.url().query());
         return send(socket,
-                    {307,
-                     {{"Location", target.toEncoded()}, {"Content-Type", "application/json"}},
-                     "{}"},
-                    record);
+            {307, {{"Location", target.toEncoded()}, {"Content-Type", "application/json"}}, "{}"},
+            record);
     }
     case Fault::Kind::HtmlPage:
-        return send(socket, {200, {{"Content-Type", "text/html; charset=utf-8"}}, CaptivePortalPage},
-                    record);
+        return send(socket,
+            {200, {{"Content-Type", "text/html; charset=utf-8"}}, CaptivePortalPage}, record);
     }
 }
 
@@ -297,8 +305,8 @@ QByteArray EmulatorServer::head(const Response &response, qint64 contentLength) 
     return head;
 }
 
-void EmulatorServer::send(QTcpSocket *socket, const Response &response, RecordedRequest record,
-                          qint64 truncateBodyAt)
+void EmulatorServer::send(
+    QTcpSocket *socket, const Response &response, RecordedRequest record, qint64 truncateBodyAt)
 {
     recordRequest(record, response.status);
     if (truncateBodyAt < 0) {
@@ -324,8 +332,9 @@ void EmulatorServer::streamHugeBody(QTcpSocket *socket, qint64 total, RecordedRe
             return socket->bytesToWrite() + (tls ? tls->encryptedBytesToWrite() : 0);
         };
         while (*remaining > 0 && pending() < 256 * 1024
-               && socket->state() == QAbstractSocket::ConnectedState) {
-            const QByteArray piece = chunk.left(static_cast<int>(qMin<qint64>(*remaining, chunk.size())));
+            && socket->state() == QAbstractSocket::ConnectedState) {
+            const QByteArray piece
+                = chunk.left(static_cast<int>(qMin<qint64>(*remaining, chunk.size())));
             socket->write(piece);
             *remaining -= piece.size();
             if (self)
@@ -350,9 +359,9 @@ QString parseFaultSpec(const QString &spec, Fault *fault)
     const QStringList parts = spec.split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (parts.isEmpty())
         return QStringLiteral("empty fault");
-    *fault = Fault{};
+    *fault = Fault {};
     const QString kind = parts.first().section(QLatin1Char('='), 0, 0).trimmed();
-    static const QHash<QString, Fault::Kind> kinds{
+    static const QHash<QString, Fault::Kind> kinds {
         {QStringLiteral("down"), Fault::Kind::Drop},
         {QStringLiteral("drop"), Fault::Kind::Drop},
         {QStringLiteral("slow"), Fault::Kind::Slow},
@@ -383,8 +392,7 @@ QString parseFaultSpec(const QString &spec, Fault *fault)
         else if (key == QLatin1String("body")) {
             fault->body = value.toUtf8();
             break;
-        }
-        else if (key == QLatin1String("retry-after"))
+        } else if (key == QLatin1String("retry-after"))
             fault->headers.append(qMakePair(QByteArray("Retry-After"), value.toLatin1()));
         else if (key == QLatin1String("target"))
             fault->redirectTarget = QUrl(value);

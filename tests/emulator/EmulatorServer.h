@@ -22,8 +22,8 @@ public:
     // Starts listening with TLS on 127.0.0.1. Port 0 picks a free one. Returns an error text,
     // or empty on success.
     QString start(const QSslCertificate &certificate, const QSslKey &key, quint16 port = 0);
-    QString startFromFiles(const QString &certificatePath, const QString &keyPath,
-                           quint16 port = 0);
+    QString startFromFiles(
+        const QString &certificatePath, const QString &keyPath, quint16 port = 0);
     quint16 port() const { return m_port; }
     QUrl baseUrl() const;
 
@@ -54,9 +54,9 @@ private:
     Response route(const QHttpServerRequest &request);
     bool takeFault(const QString &path, Fault *fault);
     void applyFault(const Fault &fault, const QHttpServerRequest &request, QTcpSocket *socket,
-                    RecordedRequest record);
+        RecordedRequest record);
     void send(QTcpSocket *socket, const Response &response, RecordedRequest record,
-              qint64 truncateBodyAt = -1);
+        qint64 truncateBodyAt = -1);
     void streamHugeBody(QTcpSocket *socket, qint64 total, RecordedRequest record);
     void recordRequest(RecordedRequest record, int status);
     QByteArray head(const Response &response, qint64 contentLength) const;

@@ -71,8 +71,7 @@ struct Fault
     };
     Fault(Kind faultKind = Kind::Status)
         : kind(faultKind)
-    {
-    }
+    { }
 
     Kind kind;
     QStringList pathPrefixes; // empty: every path

@@ -28,18 +28,33 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "An emulator of the SMTPD API (https://api.smtpd.dev) on 127.0.0.1 over TLS."));
     parser.addHelpOption();
-    const QCommandLineOption certOption(QStringLiteral("cert"), QStringLiteral("Server certificate (PEM)."), QStringLiteral("PEM"));
-    const QCommandLineOption keyOption(QStringLiteral("key"), QStringLiteral("Server private key (PEM)."), QStringLiteral("PEM"));
-    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port (0 picks a free one)."), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption portFileOption(QStringLiteral("port-file"), QStringLiteral("Write the port to this file once listening."), QStringLiteral("FILE"));
-    const QCommandLineOption usersOption(QStringLiteral("users"), QStringLiteral("JSON file of users (default: the demo users)."), QStringLiteral("FILE"));
-    const QCommandLineOption lifetimeOption(QStringLiteral("token-lifetime"), QStringLiteral("Access token lifetime in seconds."), QStringLiteral("SECONDS"), QStringLiteral("3600"));
-    const QCommandLineOption offsetOption(QStringLiteral("clock-offset"), QStringLiteral("The server clock's offset from real time, in seconds."), QStringLiteral("SECONDS"), QStringLiteral("0"));
-    const QCommandLineOption rotateOption(QStringLiteral("rotate-refresh-tokens"), QStringLiteral("Hand out a new refresh token on every refresh."));
-    const QCommandLineOption faultOption(QStringLiteral("fault"), QStringLiteral("A fault, e.g. status=503,paths=/oauth/token,count=2,retry-after=5 (kinds: down, slow, status, malformed, huge, truncated, redirect, html). Repeatable."), QStringLiteral("SPEC"));
-    const QCommandLineOption logOption(QStringLiteral("log"), QStringLiteral("Print each request (never a secret)."));
+    const QCommandLineOption certOption(
+        QStringLiteral("cert"), QStringLiteral("Server certificate (PEM)."), QStringLiteral("PEM"));
+    const QCommandLineOption keyOption(
+        QStringLiteral("key"), QStringLiteral("Server private key (PEM)."), QStringLiteral("PEM"));
+    const QCommandLineOption portOption(QStringLiteral("port"),
+        QStringLiteral("Port (0 picks a free one)."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption portFileOption(QStringLiteral("port-file"),
+        QStringLiteral("Write the port to this file once listening."), QStringLiteral("FILE"));
+    const QCommandLineOption usersOption(QStringLiteral("users"),
+        QStringLiteral("JSON file of users (default: the demo users)."), QStringLiteral("FILE"));
+    const QCommandLineOption lifetimeOption(QStringLiteral("token-lifetime"),
+        QStringLiteral("Access token lifetime in seconds."), QStringLiteral("SECONDS"),
+        QStringLiteral("3600"));
+    const QCommandLineOption offsetOption(QStringLiteral("clock-offset"),
+        QStringLiteral("The server clock's offset from real time, in seconds."),
+        QStringLiteral("SECONDS"), QStringLiteral("0"));
+    const QCommandLineOption rotateOption(QStringLiteral("rotate-refresh-tokens"),
+        QStringLiteral("Hand out a new refresh token on every refresh."));
+    const QCommandLineOption faultOption(QStringLiteral("fault"),
+        QStringLiteral(
+            "A fault, e.g. status=503,paths=/oauth/token,count=2,retry-after=5 (kinds: down, slow, "
+            "status, malformed, huge, truncated, redirect, html). Repeatable."),
+        QStringLiteral("SPEC"));
+    const QCommandLineOption logOption(
+        QStringLiteral("log"), QStringLiteral("Print each request (never a secret)."));
     parser.addOptions({certOption, keyOption, portOption, portFileOption, usersOption,
-                       lifetimeOption, offsetOption, rotateOption, faultOption, logOption});
+        lifetimeOption, offsetOption, rotateOption, faultOption, logOption});
     parser.process(app);
 
     auto fail = [](const QString &message) {
@@ -69,16 +84,16 @@ int main(int argc, char *argv[])
             return fail(QStringLiteral("--fault %1: %2").arg(spec, error));
         server.addFault(fault);
     }
-    if (const QString error = server.startFromFiles(parser.value(certOption), parser.value(keyOption),
-                                                    static_cast<quint16>(parser.value(portOption).toUInt()));
+    if (const QString error = server.startFromFiles(parser.value(certOption),
+            parser.value(keyOption), static_cast<quint16>(parser.value(portOption).toUInt()));
         !error.isEmpty())
         return fail(error);
 
     if (parser.isSet(logOption)) {
         QObject::connect(&server, &EmulatorServer::requestRecorded, [](const RecordedRequest &r) {
             std::fprintf(stdout, "%s %s%s%s auth=%s -> %d\n", r.method.constData(),
-                         qPrintable(r.path), r.query.isEmpty() ? "" : "?", qPrintable(r.query),
-                         r.authScheme.isEmpty() ? "none" : qPrintable(r.authScheme), r.status);
+                qPrintable(r.path), r.query.isEmpty() ? "" : "?", qPrintable(r.query),
+                r.authScheme.isEmpty() ? "none" : qPrintable(r.authScheme), r.status);
             std::fflush(stdout);
         });
     }
@@ -88,7 +103,8 @@ int main(int argc, char *argv[])
             return fail(QStringLiteral("cannot write %1").arg(file.fileName()));
         file.write(QByteArray::number(server.port()) + '\n');
     }
-    std::fprintf(stdout, "smtpd-emulator listening on %s\n", qPrintable(server.baseUrl().toString()));
+    std::fprintf(
+        stdout, "smtpd-emulator listening on %s\n", qPrintable(server.baseUrl().toString()));
     std::fflush(stdout);
 
     // Quit cleanly on SIGTERM/SIGINT so scripts can stop it: the handler only writes a byte

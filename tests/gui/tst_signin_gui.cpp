@@ -16,8 +16,7 @@
 using namespace Smtpd;
 using namespace TestSupport;
 
-template<typename T>
-static T *findByAccessibleName(QWidget *root, const QString &name)
+template<typename T> static T *findByAccessibleName(QWidget *root, const QString &name)
 {
     const QList<T *> candidates = root->findChildren<T *>();
     for (T *widget : candidates)
@@ -49,7 +48,7 @@ private:
 void TestSignInGui::init()
 {
     QVERIFY2(QGuiApplication::platformName() == QLatin1String("xcb"),
-             "GUI tests run on a real X server (Xvfb), not offscreen");
+        "GUI tests run on a real X server (Xvfb), not offscreen");
     m_emulator = std::make_unique<EmulatorFixture>();
     QVERIFY(m_emulator->isRunning());
     AppOptions options;
@@ -108,7 +107,8 @@ void TestSignInGui::wrongPasswordShowsServerMessage()
     SignInWindow *signIn = m_app->signInWindow();
     type(signIn, QStringLiteral("Email"), DemoEmail);
     type(signIn, QStringLiteral("Password"), QStringLiteral("not-my-password"));
-    QTest::keyClick(findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Password")), Qt::Key_Return);
+    QTest::keyClick(
+        findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Password")), Qt::Key_Return);
 
     auto *error = signIn->findChild<QLabel *>(QStringLiteral("signInError"));
     QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15000);

@@ -1,8 +1,8 @@
 // ApiClient against the emulator over real TLS: every endpoint, every documented error, and
 // the transport rules (https only, trusted certificates, same-origin redirects, timeout,
 // size cap, strict decoding).
-#include "EmulatorFixture.h"
 #include "Clock.h"
+#include "EmulatorFixture.h"
 #include "api/ApiClient.h"
 
 #include <QNetworkAccessManager>
@@ -70,8 +70,8 @@ void TestApiClient::cleanup()
 ApiClient *TestApiClient::client(bool trustTestCa)
 {
     m_client = std::make_unique<ApiClient>(m_network.get(), &m_clock);
-    const QString problem = m_client->setServer(
-        m_emulator->baseUrl(), trustTestCa ? EmulatorFixture::caCertificates() : QList<QSslCertificate>{});
+    const QString problem = m_client->setServer(m_emulator->baseUrl(),
+        trustTestCa ? EmulatorFixture::caCertificates() : QList<QSslCertificate> {});
     if (!problem.isEmpty())
         qWarning("%s", qPrintable(problem));
     return m_client.get();
@@ -111,7 +111,7 @@ void TestApiClient::grantSucceeds()
     const TokenGrant &grant = reply->grant();
     QCOMPARE(grant.tokenType, QStringLiteral("bearer"));
     QCOMPARE(grant.refreshToken.size(), 128);
-    QCOMPARE(grant.scopes, QStringList{QStringLiteral("admin")});
+    QCOMPARE(grant.scopes, QStringList {QStringLiteral("admin")});
     QCOMPARE(grant.claims.subject, DemoEmail);
     QCOMPARE(grant.expiresAt, grant.claims.expiresAt);
     QVERIFY(grant.serverDate.isValid());
@@ -201,11 +201,13 @@ void TestApiClient::requestsCarryDocumentedHeaders()
     QVERIFY(waitForReply(me.get()));
     std::unique_ptr<TokenReply> refresh(m_client->refresh(grant.refreshToken));
     QVERIFY(waitForReply(refresh.get()));
-    std::unique_ptr<ApiReply> revoke(m_client->revoke(refresh->grant().accessToken, grant.refreshToken));
+    std::unique_ptr<ApiReply> revoke(
+        m_client->revoke(refresh->grant().accessToken, grant.refreshToken));
     QVERIFY(waitForReply(revoke.get()));
     const auto &log = m_emulator->server().requests();
     QCOMPARE(log.size(), 4);
-    QCOMPARE(log[0].method + ' ' + log[0].path.toLatin1() + '?' + log[0].query.toLatin1(), QByteArray("POST /oauth/token?grant_type=password"));
+    QCOMPARE(log[0].method + ' ' + log[0].path.toLatin1() + '?' + log[0].query.toLatin1(),
+        QByteArray("POST /oauth/token?grant_type=password"));
     QCOMPARE(log[0].authScheme, QStringLiteral("Basic"));
     QCOMPARE(log[1].method + ' ' + log[1].path.toLatin1(), QByteArray("GET /oauth/me"));
     QCOMPARE(log[1].authScheme, QStringLiteral("Bearer"));
@@ -251,7 +253,8 @@ void TestApiClient::untrustedCertificateIsTlsError()
     const ApiError &error = reply->error();
     QCOMPARE(error.kind(), ApiError::Kind::Tls);
     // The reason is named (the test CA is unknown to the system).
-    QVERIFY2(error.userMessage().contains(QStringLiteral("certificate"), Qt::CaseInsensitive), qPrintable(error.userMessage()));
+    QVERIFY2(error.userMessage().contains(QStringLiteral("certificate"), Qt::CaseInsensitive),
+        qPrintable(error.userMessage()));
     QCOMPARE(m_emulator->server().requests().size(), 0); // no credentials went out
     verifyNoSecretIn(error);
 }
@@ -316,14 +319,25 @@ void TestApiClient::faultsMapToErrorKinds_data()
     QTest::addColumn<ApiError::Kind>("kind");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("dropped connection") << QStringLiteral("down") << ApiError::Kind::Network << 0 << QStringLiteral("cut off");
-    QTest::newRow("truncated body") << QStringLiteral("truncated") << ApiError::Kind::Network << 0 << QStringLiteral("cut off");
-    QTest::newRow("malformed JSON") << QStringLiteral("malformed") << ApiError::Kind::Protocol << 0 << QStringLiteral("not a JSON");
-    QTest::newRow("HTML page") << QStringLiteral("html") << ApiError::Kind::Protocol << 0 << QStringLiteral("web page");
-    QTest::newRow("500 with JSON") << QStringLiteral("status=500") << ApiError::Kind::Http << 500 << QStringLiteral("Emulated server error");
-    QTest::newRow("502 HTML from a proxy") << QStringLiteral("status=502,body=<html><body>Bad gateway</body></html>") << ApiError::Kind::Http << 502 << QStringLiteral("has a problem right now");
-    QTest::newRow("503 with Retry-After") << QStringLiteral("status=503,retry-after=9,body=Service Unavailable") << ApiError::Kind::Http << 503 << QStringLiteral("HTTP 503");
-    QTest::newRow("404 from a proxy") << QStringLiteral("status=404,body=not here") << ApiError::Kind::Http << 404 << QStringLiteral("does not offer");
+    QTest::newRow("dropped connection")
+        << QStringLiteral("down") << ApiError::Kind::Network << 0 << QStringLiteral("cut off");
+    QTest::newRow("truncated body")
+        << QStringLiteral("truncated") << ApiError::Kind::Network << 0 << QStringLiteral("cut off");
+    QTest::newRow("malformed JSON") << QStringLiteral("malformed") << ApiError::Kind::Protocol << 0
+                                    << QStringLiteral("not a JSON");
+    QTest::newRow("HTML page") << QStringLiteral("html") << ApiError::Kind::Protocol << 0
+                               << QStringLiteral("web page");
+    QTest::newRow("500 with JSON") << QStringLiteral("status=500") << ApiError::Kind::Http << 500
+                                   << QStringLiteral("Emulated server error");
+    QTest::newRow("502 HTML from a proxy")
+        << QStringLiteral("status=502,body=<html><body>Bad gateway</body></html>")
+        << ApiError::Kind::Http << 502 << QStringLiteral("has a problem right now");
+    QTest::newRow("503 with Retry-After")
+        << QStringLiteral("status=503,retry-after=9,body=Service Unavailable")
+        << ApiError::Kind::Http << 503 << QStringLiteral("HTTP 503");
+    QTest::newRow("404 from a proxy")
+        << QStringLiteral("status=404,body=not here") << ApiError::Kind::Http << 404
+        << QStringLiteral("does not offer");
 }
 
 void TestApiClient::faultsMapToErrorKinds()

@@ -19,18 +19,30 @@ void TestAppCli::run_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("mentions");
 
-    QTest::newRow("--version") << QStringList{"--version"} << QStringList{} << 0 << "smtpd-accounts 0.";
-    QTest::newRow("--help") << QStringList{"--help"} << QStringList{} << 0 << "--api-url";
-    QTest::newRow("--help lists --ca-file") << QStringList{"--help"} << QStringList{} << 0 << "--ca-file";
-    QTest::newRow("--help lists --avatar-url") << QStringList{"--help"} << QStringList{} << 0 << "--avatar-url";
-    QTest::newRow("http URL refused") << QStringList{"--api-url", "http://api.smtpd.dev"} << QStringList{} << 2 << "HTTPS";
-    QTest::newRow("http URL from environment refused") << QStringList{} << QStringList{"SMTPD_API_URL=http://127.0.0.1:1"} << 2 << "HTTPS";
-    QTest::newRow("option beats environment") << QStringList{"--api-url", "ftp://x", "--version"} << QStringList{} << 0 << "smtpd-accounts";
-    QTest::newRow("missing CA file") << QStringList{"--ca-file", "/nonexistent.pem"} << QStringList{} << 2 << "Cannot read the certificate file";
-    QTest::newRow("CA file from environment") << QStringList{} << QStringList{"SMTPD_CA_FILE=/nonexistent.pem"} << 2 << "Cannot read";
-    QTest::newRow("http avatar URL refused") << QStringList{"--avatar-url", "http://x/avatar/"} << QStringList{} << 2 << "https://";
-    QTest::newRow("unknown option") << QStringList{"--frobnicate"} << QStringList{} << 2 << "frobnicate";
-    QTest::newRow("no display") << QStringList{} << QStringList{"DISPLAY=", "WAYLAND_DISPLAY=", "QT_QPA_PLATFORM="} << 1 << "xvfb-run";
+    QTest::newRow("--version") << QStringList {"--version"} << QStringList {} << 0
+                               << "smtpd-accounts 0.";
+    QTest::newRow("--help") << QStringList {"--help"} << QStringList {} << 0 << "--api-url";
+    QTest::newRow("--help lists --ca-file")
+        << QStringList {"--help"} << QStringList {} << 0 << "--ca-file";
+    QTest::newRow("--help lists --avatar-url")
+        << QStringList {"--help"} << QStringList {} << 0 << "--avatar-url";
+    QTest::newRow("http URL refused")
+        << QStringList {"--api-url", "http://api.smtpd.dev"} << QStringList {} << 2 << "HTTPS";
+    QTest::newRow("http URL from environment refused")
+        << QStringList {} << QStringList {"SMTPD_API_URL=http://127.0.0.1:1"} << 2 << "HTTPS";
+    QTest::newRow("option beats environment") << QStringList {"--api-url", "ftp://x", "--version"}
+                                              << QStringList {} << 0 << "smtpd-accounts";
+    QTest::newRow("missing CA file (needs the display)") << QStringList {"--ca-file",
+        "/nonexistent.pem"} << QStringList {} << 2 << "Cannot read the certificate file";
+    QTest::newRow("CA file from environment")
+        << QStringList {} << QStringList {"SMTPD_CA_FILE=/nonexistent.pem"} << 2 << "Cannot read";
+    QTest::newRow("http avatar URL refused")
+        << QStringList {"--avatar-url", "http://x/avatar/"} << QStringList {} << 2 << "https://";
+    QTest::newRow("unknown option")
+        << QStringList {"--frobnicate"} << QStringList {} << 2 << "frobnicate";
+    QTest::newRow("no display") << QStringList {}
+                                << QStringList {"DISPLAY=", "WAYLAND_DISPLAY=", "QT_QPA_PLATFORM="}
+                                << 1 << "xvfb-run";
 }
 
 void TestAppCli::run()
@@ -52,7 +64,8 @@ void TestAppCli::run()
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(SMTPD_ACCOUNTS_EXE), arguments);
     QVERIFY(process.waitForFinished(30000));
-    const QString output = QString::fromLocal8Bit(process.readAllStandardOutput() + process.readAllStandardError());
+    const QString output
+        = QString::fromLocal8Bit(process.readAllStandardOutput() + process.readAllStandardError());
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QVERIFY2(process.exitCode() == exitCode, qPrintable(output));
     QVERIFY2(output.contains(mentions), qPrintable(output));

@@ -42,7 +42,7 @@ QByteArray bearer(const QString &token)
 
 QByteArray refreshBody(const QString &token)
 {
-    return QJsonDocument(QJsonObject{{QStringLiteral("refresh_token"), token}}).toJson();
+    return QJsonDocument(QJsonObject {{QStringLiteral("refresh_token"), token}}).toJson();
 }
 
 } // namespace
@@ -96,8 +96,8 @@ private slots:
 
 private:
     RawResult call(const QByteArray &method, const QString &pathAndQuery,
-                   const QByteArray &authorization = {}, const QByteArray &body = {},
-                   const QByteArray &contentType = {}, const QByteArray &ifNoneMatch = {});
+        const QByteArray &authorization = {}, const QByteArray &body = {},
+        const QByteArray &contentType = {}, const QByteArray &ifNoneMatch = {});
     QJsonObject grantDemo();
 
     std::unique_ptr<EmulatorFixture> m_emulator;
@@ -118,14 +118,15 @@ void TestEmulator::cleanup()
 }
 
 RawResult TestEmulator::call(const QByteArray &method, const QString &pathAndQuery,
-                             const QByteArray &authorization, const QByteArray &body,
-                             const QByteArray &contentType, const QByteArray &ifNoneMatch)
+    const QByteArray &authorization, const QByteArray &body, const QByteArray &contentType,
+    const QByteArray &ifNoneMatch)
 {
     QNetworkRequest request(QUrl(m_emulator->baseUrl().toString() + pathAndQuery));
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.addCaCertificates(EmulatorFixture::caCertificates());
     request.setSslConfiguration(tls);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (!authorization.isEmpty())
         request.setRawHeader("Authorization", authorization);
     if (!contentType.isEmpty())
@@ -148,8 +149,8 @@ RawResult TestEmulator::call(const QByteArray &method, const QString &pathAndQue
 
 QJsonObject TestEmulator::grantDemo()
 {
-    return call("POST", QStringLiteral("/oauth/token?grant_type=password"),
-                basic(DemoEmail, DemoPassword))
+    return call(
+        "POST", QStringLiteral("/oauth/token?grant_type=password"), basic(DemoEmail, DemoPassword))
         .json;
 }
 
@@ -166,27 +167,35 @@ void TestEmulator::grantIssuesDocumentedShape()
 {
     QFETCH(QString, user);
     QFETCH(QString, secret);
-    const RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=password"), basic(user, secret));
+    const RawResult result
+        = call("POST", QStringLiteral("/oauth/token?grant_type=password"), basic(user, secret));
     QCOMPARE(result.status, 200);
     const QJsonObject &o = result.json;
     QCOMPARE(o.value(QStringLiteral("token_type")).toString(), QStringLiteral("bearer"));
-    QCOMPARE(o.value(QStringLiteral("Scope")).toArray(), QJsonArray{QStringLiteral("admin")});
+    QCOMPARE(o.value(QStringLiteral("Scope")).toArray(), QJsonArray {QStringLiteral("admin")});
     const QString refreshToken = o.value(QStringLiteral("refresh_token")).toString();
-    QVERIFY(QRegularExpression(QStringLiteral("^[A-Za-z0-9_-]{128}$")).match(refreshToken).hasMatch());
+    QVERIFY(
+        QRegularExpression(QStringLiteral("^[A-Za-z0-9_-]{128}$")).match(refreshToken).hasMatch());
 
     // The access token is an HS256 JWT with the claims the docs show; expires_at = exp * 1000.
     const QByteArray jwt = o.value(QStringLiteral("access_token")).toString().toLatin1();
     const QList<QByteArray> parts = jwt.split('.');
     QCOMPARE(parts.size(), 3);
-    const QJsonObject header = QJsonDocument::fromJson(QByteArray::fromBase64(parts[0], QByteArray::Base64UrlEncoding)).object();
+    const QJsonObject header
+        = QJsonDocument::fromJson(QByteArray::fromBase64(parts[0], QByteArray::Base64UrlEncoding))
+              .object();
     QCOMPARE(header.value(QStringLiteral("alg")).toString(), QStringLiteral("HS256"));
-    const QJsonObject claims = QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding)).object();
+    const QJsonObject claims
+        = QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding))
+              .object();
     QStringList keys = claims.keys();
-    QCOMPARE(keys, (QStringList{"account_id", "exp", "id", "is_account_verified", "iss", "name", "scope", "sub", "subject"}));
+    QCOMPARE(keys,
+        (QStringList {"account_id", "exp", "id", "is_account_verified", "iss", "name", "scope",
+            "sub", "subject"}));
     QCOMPARE(claims.value(QStringLiteral("iss")).toString(), QStringLiteral("SMTPD Inc"));
     QCOMPARE(claims.value(QStringLiteral("subject")).toString(), DemoEmail);
     QCOMPARE(claims.value(QStringLiteral("sub")).toString(), DemoEmail);
-    QCOMPARE(claims.value(QStringLiteral("scope")).toArray(), QJsonArray{1});
+    QCOMPARE(claims.value(QStringLiteral("scope")).toArray(), QJsonArray {1});
     const qint64 exp = claims.value(QStringLiteral("exp")).toInteger();
     QCOMPARE(o.value(QStringLiteral("expires_at")).toInteger(), exp * 1000);
     const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -206,9 +215,11 @@ void TestEmulator::grantRejectsBadCredentials_data()
 void TestEmulator::grantRejectsBadCredentials()
 {
     QFETCH(QByteArray, authorization);
-    const RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=password"), authorization);
+    const RawResult result
+        = call("POST", QStringLiteral("/oauth/token?grant_type=password"), authorization);
     QCOMPARE(result.status, 403);
-    QCOMPARE(result.json, (QJsonObject{{"code", 40102}, {"message", "Username and password are incorrect"}}));
+    QCOMPARE(result.json,
+        (QJsonObject {{"code", 40102}, {"message", "Username and password are incorrect"}}));
 }
 
 void TestEmulator::grantWithoutAuthenticationFails()
@@ -222,8 +233,8 @@ void TestEmulator::grantWithoutAuthenticationFails()
 void TestEmulator::refreshKeepsTokenWithoutRotation()
 {
     const QString refreshToken = grantDemo().value(QStringLiteral("refresh_token")).toString();
-    const RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {},
-                                  refreshBody(refreshToken), "application/json");
+    const RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"),
+        {}, refreshBody(refreshToken), "application/json");
     QCOMPARE(result.status, 200);
     QCOMPARE(result.json.value(QStringLiteral("refresh_token")).toString(), refreshToken);
     QCOMPARE(result.json.value(QStringLiteral("token_type")).toString(), QStringLiteral("bearer"));
@@ -235,29 +246,35 @@ void TestEmulator::refreshRotatesWhenAsked()
 {
     m_emulator->server().accounts().setRefreshRotation(true);
     const QString first = grantDemo().value(QStringLiteral("refresh_token")).toString();
-    const RawResult rotated = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {},
-                                   refreshBody(first), "application/json");
+    const RawResult rotated = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"),
+        {}, refreshBody(first), "application/json");
     QCOMPARE(rotated.status, 200);
     const QString second = rotated.json.value(QStringLiteral("refresh_token")).toString();
     QVERIFY(second != first);
-    QCOMPARE(call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {}, refreshBody(first), "application/json").status, 403);
-    QCOMPARE(call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {}, refreshBody(second), "application/json").status, 200);
+    QCOMPARE(call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {},
+                 refreshBody(first), "application/json")
+                 .status,
+        403);
+    QCOMPARE(call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {},
+                 refreshBody(second), "application/json")
+                 .status,
+        200);
 }
 
 void TestEmulator::refreshRejectsUnknownToken()
 {
-    const RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {},
-                                  refreshBody(QStringLiteral("not-a-token")), "application/json");
+    const RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"),
+        {}, refreshBody(QStringLiteral("not-a-token")), "application/json");
     QCOMPARE(result.status, 403);
-    QCOMPARE(result.json, (QJsonObject{{"code", 40106}, {"message", "Refresh token is invalid"}}));
+    QCOMPARE(result.json, (QJsonObject {{"code", 40106}, {"message", "Refresh token is invalid"}}));
 }
 
 void TestEmulator::refreshAcceptsFormEncoding()
 {
     const QString refreshToken = grantDemo().value(QStringLiteral("refresh_token")).toString();
-    const RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {},
-                                  "refresh_token=" + QUrl::toPercentEncoding(refreshToken),
-                                  "application/x-www-form-urlencoded");
+    const RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"),
+        {}, "refresh_token=" + QUrl::toPercentEncoding(refreshToken),
+        "application/x-www-form-urlencoded");
     QCOMPARE(result.status, 200);
 }
 
@@ -265,8 +282,15 @@ void TestEmulator::grantExpiresOlderRefreshTokens()
 {
     const QString older = grantDemo().value(QStringLiteral("refresh_token")).toString();
     const QString newer = grantDemo().value(QStringLiteral("refresh_token")).toString();
-    QCOMPARE(call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {}, refreshBody(older), "application/json").json.value(QStringLiteral("code")).toInt(), 40106);
-    QCOMPARE(call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {}, refreshBody(newer), "application/json").status, 200);
+    QCOMPARE(call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {},
+                 refreshBody(older), "application/json")
+                 .json.value(QStringLiteral("code"))
+                 .toInt(),
+        40106);
+    QCOMPARE(call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {},
+                 refreshBody(newer), "application/json")
+                 .status,
+        200);
     QCOMPARE(m_emulator->server().accounts().validRefreshTokenCount(), 1);
 }
 
@@ -277,15 +301,18 @@ void TestEmulator::refreshTokenLivesThirtyDaysFromGrant()
     QString token = grantDemo().value(QStringLiteral("refresh_token")).toString();
     const qint64 day = 24LL * 3600 * 1000;
     accounts.setClockOffsetMs(29 * day);
-    RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {}, refreshBody(token), "application/json");
+    RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {},
+        refreshBody(token), "application/json");
     QCOMPARE(result.status, 200); // refreshing does not extend the lifespan...
     token = result.json.value(QStringLiteral("refresh_token")).toString();
     accounts.setClockOffsetMs(30 * day - 60 * 1000);
-    result = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {}, refreshBody(token), "application/json");
+    result = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {},
+        refreshBody(token), "application/json");
     QCOMPARE(result.status, 200);
     token = result.json.value(QStringLiteral("refresh_token")).toString();
     accounts.setClockOffsetMs(30 * day + 1000); // ...so 30 days after the grant it is over
-    result = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {}, refreshBody(token), "application/json");
+    result = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {},
+        refreshBody(token), "application/json");
     QCOMPARE(result.status, 403);
     QCOMPARE(result.json.value(QStringLiteral("code")).toInt(), 40106);
 }
@@ -295,13 +322,18 @@ void TestEmulator::revokeEndsRefreshToken()
     const QJsonObject grant = grantDemo();
     const QString access = grant.value(QStringLiteral("access_token")).toString();
     const QString refresh = grant.value(QStringLiteral("refresh_token")).toString();
-    const RawResult revoked = call("POST", QStringLiteral("/oauth/revoke"), bearer(access), refreshBody(refresh), "application/json");
+    const RawResult revoked = call("POST", QStringLiteral("/oauth/revoke"), bearer(access),
+        refreshBody(refresh), "application/json");
     QCOMPARE(revoked.status, 200);
-    QCOMPARE(call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {}, refreshBody(refresh), "application/json").status, 403);
+    QCOMPARE(call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {},
+                 refreshBody(refresh), "application/json")
+                 .status,
+        403);
     // Revoking again: the refresh token is now invalid.
-    const RawResult again = call("POST", QStringLiteral("/oauth/revoke"), bearer(access), refreshBody(refresh), "application/json");
+    const RawResult again = call("POST", QStringLiteral("/oauth/revoke"), bearer(access),
+        refreshBody(refresh), "application/json");
     QCOMPARE(again.status, 401);
-    QCOMPARE(again.json, (QJsonObject{{"code", 40106}, {"message", "Refresh token is invalid"}}));
+    QCOMPARE(again.json, (QJsonObject {{"code", 40106}, {"message", "Refresh token is invalid"}}));
 }
 
 void TestEmulator::revokeRejections_data()
@@ -317,9 +349,12 @@ void TestEmulator::revokeRejections()
     QFETCH(bool, goodBearer);
     QFETCH(bool, goodRefresh);
     const QJsonObject grant = grantDemo();
-    const QString access = goodBearer ? grant.value(QStringLiteral("access_token")).toString() : QStringLiteral("x.y.z");
-    const QString refresh = goodRefresh ? grant.value(QStringLiteral("refresh_token")).toString() : QStringLiteral("nope");
-    const RawResult result = call("POST", QStringLiteral("/oauth/revoke"), bearer(access), refreshBody(refresh), "application/json");
+    const QString access = goodBearer ? grant.value(QStringLiteral("access_token")).toString()
+                                      : QStringLiteral("x.y.z");
+    const QString refresh = goodRefresh ? grant.value(QStringLiteral("refresh_token")).toString()
+                                        : QStringLiteral("nope");
+    const RawResult result = call("POST", QStringLiteral("/oauth/revoke"), bearer(access),
+        refreshBody(refresh), "application/json");
     QCOMPARE(result.status, 401);
     QVERIFY(result.json.value(QStringLiteral("code")).isDouble());
     QVERIFY(result.json.value(QStringLiteral("message")).isString());
@@ -332,9 +367,12 @@ void TestEmulator::meReturnsDocumentedShape()
     const QString access = grantDemo().value(QStringLiteral("access_token")).toString();
     const RawResult result = call("GET", QStringLiteral("/oauth/me"), bearer(access));
     QCOMPARE(result.status, 200);
-    QCOMPARE(result.json.keys(), (QStringList{"account_id", "created_at_utc", "email_address", "first_name", "gravatar_url", "id", "is_owner", "is_verified", "modified_at_utc", "surname"}));
+    QCOMPARE(result.json.keys(),
+        (QStringList {"account_id", "created_at_utc", "email_address", "first_name", "gravatar_url",
+            "id", "is_owner", "is_verified", "modified_at_utc", "surname"}));
     QCOMPARE(result.json.value(QStringLiteral("email_address")).toString(), DemoEmail);
-    QVERIFY(result.json.value(QStringLiteral("created_at_utc")).toInteger() > 100000000000LL); // milliseconds
+    QVERIFY(result.json.value(QStringLiteral("created_at_utc")).toInteger()
+        > 100000000000LL); // milliseconds
     QVERIFY(result.json.value(QStringLiteral("is_owner")).isBool());
 }
 
@@ -358,7 +396,10 @@ void TestEmulator::meRejectsBadBearer()
     else if (kind == QLatin1String("garbage"))
         authorization = "Bearer abc";
     else if (kind == QLatin1String("forged"))
-        authorization = "Bearer " + signJwt(QJsonObject{{"id", "19ab52c7-da60-4dd2-af27-19f17d6afe37"}, {"exp", 4102444800LL}}, "guessed-key");
+        authorization = "Bearer "
+            + signJwt(
+                QJsonObject {{"id", "19ab52c7-da60-4dd2-af27-19f17d6afe37"}, {"exp", 4102444800LL}},
+                "guessed-key");
     else if (kind == QLatin1String("expired"))
         m_emulator->server().accounts().setClockOffsetMs(61 * 1000);
     const RawResult result = call("GET", QStringLiteral("/oauth/me"), authorization);
@@ -378,8 +419,11 @@ void TestEmulator::meAcceptsApiKeyBasic()
 void TestEmulator::dateHeaderFollowsEmulatorClock()
 {
     m_emulator->server().accounts().setClockOffsetMs(-3600 * 1000);
-    const RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=password"), basic(DemoEmail, DemoPassword));
-    const QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(result.headers.value("date")), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    const RawResult result = call(
+        "POST", QStringLiteral("/oauth/token?grant_type=password"), basic(DemoEmail, DemoPassword));
+    const QDateTime date
+        = QLocale::c().toDateTime(QString::fromLatin1(result.headers.value("date")),
+            QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
     QVERIFY(date.isValid());
     QDateTime utc = date;
     utc.setTimeZone(QTimeZone::utc());
@@ -395,11 +439,20 @@ void TestEmulator::avatar_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<int>("status");
     QTest::addColumn<int>("pixels");
-    QTest::newRow("sha256, picture") << QStringLiteral(" Demo@Example.com ") << QCryptographicHash::Sha256 << QStringLiteral("?s=96&d=404") << 200 << 96;
-    QTest::newRow("md5, picture") << DemoEmail << QCryptographicHash::Md5 << QStringLiteral("?s=40&d=404") << 200 << 40;
-    QTest::newRow("no picture, d=404") << QStringLiteral("jack.truong@jameshardie.com") << QCryptographicHash::Sha256 << QStringLiteral("?s=80&d=404") << 404 << 0;
-    QTest::newRow("no picture, default image") << QStringLiteral("jack.truong@jameshardie.com") << QCryptographicHash::Sha256 << QStringLiteral("?s=32") << 200 << 32;
-    QTest::newRow("unknown, d=404") << QStringLiteral("nobody@example.com") << QCryptographicHash::Md5 << QStringLiteral("?d=404") << 404 << 0;
+    QTest::newRow("sha256, picture")
+        << QStringLiteral(" Demo@Example.com ") << QCryptographicHash::Sha256
+        << QStringLiteral("?s=96&d=404") << 200 << 96;
+    QTest::newRow("md5, picture") << DemoEmail << QCryptographicHash::Md5
+                                  << QStringLiteral("?s=40&d=404") << 200 << 40;
+    QTest::newRow("no picture, d=404")
+        << QStringLiteral("jack.truong@jameshardie.com") << QCryptographicHash::Sha256
+        << QStringLiteral("?s=80&d=404") << 404 << 0;
+    QTest::newRow("no picture, default image")
+        << QStringLiteral("jack.truong@jameshardie.com") << QCryptographicHash::Sha256
+        << QStringLiteral("?s=32") << 200 << 32;
+    QTest::newRow("unknown, d=404")
+        << QStringLiteral("nobody@example.com") << QCryptographicHash::Md5
+        << QStringLiteral("?d=404") << 404 << 0;
 }
 
 void TestEmulator::avatar()
@@ -409,7 +462,8 @@ void TestEmulator::avatar()
     QFETCH(QString, query);
     QFETCH(int, status);
     QFETCH(int, pixels);
-    const QString hash = QString::fromLatin1(QCryptographicHash::hash(email.trimmed().toLower().toUtf8(), algorithm).toHex());
+    const QString hash = QString::fromLatin1(
+        QCryptographicHash::hash(email.trimmed().toLower().toUtf8(), algorithm).toHex());
     const RawResult result = call("GET", QStringLiteral("/avatar/") + hash + query);
     QCOMPARE(result.status, status);
     if (status != 200)
@@ -422,13 +476,15 @@ void TestEmulator::avatar()
 
 void TestEmulator::avatarRevalidates()
 {
-    const QString hash = QString::fromLatin1(QCryptographicHash::hash(DemoEmail.toUtf8(), QCryptographicHash::Sha256).toHex());
+    const QString hash = QString::fromLatin1(
+        QCryptographicHash::hash(DemoEmail.toUtf8(), QCryptographicHash::Sha256).toHex());
     const RawResult first = call("GET", QStringLiteral("/avatar/%1?s=64&d=404").arg(hash));
     QCOMPARE(first.status, 200);
     QVERIFY(first.headers.value("cache-control").contains("max-age"));
     const QByteArray etag = first.headers.value("etag");
     QVERIFY(!etag.isEmpty());
-    const RawResult second = call("GET", QStringLiteral("/avatar/%1?s=64&d=404").arg(hash), {}, {}, {}, etag);
+    const RawResult second
+        = call("GET", QStringLiteral("/avatar/%1?s=64&d=404").arg(hash), {}, {}, {}, etag);
     QCOMPARE(second.status, 304);
     QVERIFY(second.body.isEmpty());
 }
@@ -453,26 +509,29 @@ void TestEmulator::unknownPathAndMethod()
     result = call("GET", QStringLiteral("/oauth/token?grant_type=password"));
     QCOMPARE(result.status, 405);
     QCOMPARE(result.headers.value("allow"), QByteArray("POST"));
-    result = call("POST", QStringLiteral("/oauth/token?grant_type=client_credentials"), basic(DemoEmail, DemoPassword));
+    result = call("POST", QStringLiteral("/oauth/token?grant_type=client_credentials"),
+        basic(DemoEmail, DemoPassword));
     QCOMPARE(result.status, 400);
 }
 
 void TestEmulator::faultDrop()
 {
     m_emulator->server().addFault({Fault::Kind::Drop});
-    const RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=password"), basic(DemoEmail, DemoPassword));
+    const RawResult result = call(
+        "POST", QStringLiteral("/oauth/token?grant_type=password"), basic(DemoEmail, DemoPassword));
     QVERIFY(result.error != QNetworkReply::NoError);
     QCOMPARE(result.status, 0);
 }
 
 void TestEmulator::faultSlow()
 {
-    Fault slow{Fault::Kind::Slow};
+    Fault slow {Fault::Kind::Slow};
     slow.delayMs = 700;
     m_emulator->server().addFault(slow);
     QElapsedTimer timer;
     timer.start();
-    const RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=password"), basic(DemoEmail, DemoPassword));
+    const RawResult result = call(
+        "POST", QStringLiteral("/oauth/token?grant_type=password"), basic(DemoEmail, DemoPassword));
     QCOMPARE(result.status, 200);
     QVERIFY(timer.elapsed() >= 650);
 }
@@ -480,18 +539,24 @@ void TestEmulator::faultSlow()
 void TestEmulator::faultStatusWithRetryAfter()
 {
     Fault fault;
-    QVERIFY(parseFaultSpec(QStringLiteral("status=503,retry-after=7,body={\"code\":50300,\"message\":\"Maintenance\"}"), &fault).isEmpty());
+    QVERIFY(parseFaultSpec(
+        QStringLiteral(
+            "status=503,retry-after=7,body={\"code\":50300,\"message\":\"Maintenance\"}"),
+        &fault)
+                .isEmpty());
     m_emulator->server().addFault(fault);
     const RawResult result = call("GET", QStringLiteral("/oauth/me"));
     QCOMPARE(result.status, 503);
     QCOMPARE(result.headers.value("retry-after"), QByteArray("7"));
-    QCOMPARE(result.json.value(QStringLiteral("message")).toString(), QStringLiteral("Maintenance"));
+    QCOMPARE(
+        result.json.value(QStringLiteral("message")).toString(), QStringLiteral("Maintenance"));
 }
 
 void TestEmulator::faultMalformedJson()
 {
     m_emulator->server().addFault({Fault::Kind::MalformedJson});
-    const RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=password"), basic(DemoEmail, DemoPassword));
+    const RawResult result = call(
+        "POST", QStringLiteral("/oauth/token?grant_type=password"), basic(DemoEmail, DemoPassword));
     QCOMPARE(result.status, 200);
     QJsonParseError error;
     QJsonDocument::fromJson(result.body, &error);
@@ -500,7 +565,7 @@ void TestEmulator::faultMalformedJson()
 
 void TestEmulator::faultHugeBodyIsStreamed()
 {
-    Fault huge{Fault::Kind::HugeBody};
+    Fault huge {Fault::Kind::HugeBody};
     huge.hugeBytes = 3 * 1024 * 1024;
     m_emulator->server().addFault(huge);
     const RawResult result = call("GET", QStringLiteral("/oauth/me"));
@@ -512,18 +577,20 @@ void TestEmulator::faultHugeBodyIsStreamed()
 void TestEmulator::faultTruncatedBody()
 {
     m_emulator->server().addFault({Fault::Kind::TruncatedBody});
-    const RawResult result = call("POST", QStringLiteral("/oauth/token?grant_type=password"), basic(DemoEmail, DemoPassword));
+    const RawResult result = call(
+        "POST", QStringLiteral("/oauth/token?grant_type=password"), basic(DemoEmail, DemoPassword));
     QVERIFY(result.error != QNetworkReply::NoError);
 }
 
 void TestEmulator::faultRedirect()
 {
-    Fault redirect{Fault::Kind::Redirect};
+    Fault redirect {Fault::Kind::Redirect};
     redirect.redirectTarget = QUrl(QStringLiteral("https://elsewhere.example:8443"));
     m_emulator->server().addFault(redirect);
     const RawResult result = call("GET", QStringLiteral("/oauth/me?x=1"));
     QCOMPARE(result.status, 307);
-    QCOMPARE(result.headers.value("location"), QByteArray("https://elsewhere.example:8443/oauth/me?x=1"));
+    QCOMPARE(result.headers.value("location"),
+        QByteArray("https://elsewhere.example:8443/oauth/me?x=1"));
 }
 
 void TestEmulator::faultHtmlPage()
@@ -538,9 +605,13 @@ void TestEmulator::faultHtmlPage()
 void TestEmulator::faultLimitedByPathAndCount()
 {
     Fault fault;
-    QVERIFY(parseFaultSpec(QStringLiteral("status=500,paths=/oauth/me:/avatar,count=2"), &fault).isEmpty());
+    QVERIFY(parseFaultSpec(QStringLiteral("status=500,paths=/oauth/me:/avatar,count=2"), &fault)
+                .isEmpty());
     m_emulator->server().addFault(fault);
-    QCOMPARE(call("POST", QStringLiteral("/oauth/token?grant_type=password"), basic(DemoEmail, DemoPassword)).status, 200);
+    QCOMPARE(call("POST", QStringLiteral("/oauth/token?grant_type=password"),
+                 basic(DemoEmail, DemoPassword))
+                 .status,
+        200);
     QCOMPARE(call("GET", QStringLiteral("/oauth/me")).status, 500);
     QCOMPARE(call("GET", QStringLiteral("/avatar/00")).status, 500);
     QCOMPARE(call("GET", QStringLiteral("/oauth/me")).status, 401); // the fault is used up
@@ -554,11 +625,15 @@ void TestEmulator::faultSpecParsing_data()
     QTest::newRow("down") << QStringLiteral("down") << true << int(Fault::Kind::Drop);
     QTest::newRow("slow") << QStringLiteral("slow,delay=100") << true << int(Fault::Kind::Slow);
     QTest::newRow("status") << QStringLiteral("status=502") << true << int(Fault::Kind::Status);
-    QTest::newRow("malformed") << QStringLiteral("malformed,count=1") << true << int(Fault::Kind::MalformedJson);
+    QTest::newRow("malformed") << QStringLiteral("malformed,count=1") << true
+                               << int(Fault::Kind::MalformedJson);
     QTest::newRow("huge") << QStringLiteral("huge,bytes=10") << true << int(Fault::Kind::HugeBody);
-    QTest::newRow("truncated") << QStringLiteral("truncated") << true << int(Fault::Kind::TruncatedBody);
-    QTest::newRow("redirect") << QStringLiteral("redirect,target=https://x.example") << true << int(Fault::Kind::Redirect);
-    QTest::newRow("html") << QStringLiteral("html,paths=/oauth") << true << int(Fault::Kind::HtmlPage);
+    QTest::newRow("truncated") << QStringLiteral("truncated") << true
+                               << int(Fault::Kind::TruncatedBody);
+    QTest::newRow("redirect") << QStringLiteral("redirect,target=https://x.example") << true
+                              << int(Fault::Kind::Redirect);
+    QTest::newRow("html") << QStringLiteral("html,paths=/oauth") << true
+                          << int(Fault::Kind::HtmlPage);
     QTest::newRow("unknown kind") << QStringLiteral("explode") << false << 0;
     QTest::newRow("bad number") << QStringLiteral("slow,delay=soon") << false << 0;
     QTest::newRow("redirect without target") << QStringLiteral("redirect") << false << 0;
@@ -583,7 +658,8 @@ void TestEmulator::recordsRequestsWithoutSecrets()
     const QString access = grant.value(QStringLiteral("access_token")).toString();
     const QString refresh = grant.value(QStringLiteral("refresh_token")).toString();
     call("GET", QStringLiteral("/oauth/me"), bearer(access));
-    call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {}, refreshBody(refresh), "application/json");
+    call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {}, refreshBody(refresh),
+        "application/json");
     const QList<RecordedRequest> &requests = m_emulator->server().requests();
     QCOMPARE(requests.size(), 3);
     QCOMPARE(requests[0].method, QByteArray("POST"));
@@ -596,7 +672,8 @@ void TestEmulator::recordsRequestsWithoutSecrets()
     QCOMPARE(requests[2].authScheme, QString());
     QCOMPARE(m_emulator->server().requestCount("POST", QStringLiteral("/oauth/token")), 2);
     for (const RecordedRequest &r : requests) {
-        const QString all = QString::fromLatin1(r.method) + r.path + r.query + r.authScheme + r.contentType + r.host;
+        const QString all = QString::fromLatin1(r.method) + r.path + r.query + r.authScheme
+            + r.contentType + r.host;
         QVERIFY(!all.contains(DemoPassword));
         QVERIFY(!all.contains(access));
         QVERIFY(!all.contains(refresh));
@@ -622,7 +699,11 @@ void TestEmulator::usersFile()
     QCOMPARE(accounts.loadUsers(example.readAll()), QString());
     QCOMPARE(accounts.users().size(), 1);
     QCOMPARE(accounts.users().first().apiKeys.size(), 1);
-    QCOMPARE(accounts.grant(basic(QStringLiteral("ada@example.com"), QStringLiteral("a long passphrase"))).status, 200);
+    QCOMPARE(
+        accounts
+            .grant(basic(QStringLiteral("ada@example.com"), QStringLiteral("a long passphrase")))
+            .status,
+        200);
 }
 
 QTEST_MAIN(TestEmulator)

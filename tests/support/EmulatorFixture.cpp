@@ -11,7 +11,7 @@ EmulatorFixture::EmulatorFixture()
     for (const SmtpdEmulator::User &user : SmtpdEmulator::demoUsers())
         m_server.accounts().addUser(user);
     m_error = m_server.startFromFiles(certificateDirectory() + QStringLiteral("/server.pem"),
-                                      certificateDirectory() + QStringLiteral("/server.key"));
+        certificateDirectory() + QStringLiteral("/server.key"));
 }
 
 QString EmulatorFixture::certificateDirectory()

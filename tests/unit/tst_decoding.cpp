@@ -101,52 +101,41 @@ void TestDecoding::tokenGrant_data()
     QTest::newRow("docs grant example") << DocsGrant << true << QString();
     QTest::newRow("docs refresh example") << DocsRefresh << true << QString();
     for (const char *field : {"token_type", "access_token", "expires_at", "Scope", "refresh_token"})
-        QTest::addRow("missing %s", field)
-            << withField(DocsGrant, QLatin1String(field), QJsonValue::Undefined) << false
-            << QString::fromLatin1(field);
+        QTest::addRow("missing %s", field) << withField(DocsGrant, QLatin1String(field),
+            QJsonValue::Undefined) << false << QString::fromLatin1(field);
     QTest::newRow("expires_at as text")
         << withField(DocsGrant, QStringLiteral("expires_at"), QStringLiteral("1712531293539"))
         << false << QStringLiteral("expires_at");
-    QTest::newRow("expires_at fractional")
-        << withField(DocsGrant, QStringLiteral("expires_at"), 1712531293539.5) << false
-        << QStringLiteral("expires_at");
-    QTest::newRow("expires_at negative")
-        << withField(DocsGrant, QStringLiteral("expires_at"), -5) << false
-        << QStringLiteral("expires_at");
+    QTest::newRow("expires_at fractional") << withField(DocsGrant, QStringLiteral("expires_at"),
+        1712531293539.5) << false << QStringLiteral("expires_at");
+    QTest::newRow("expires_at negative") << withField(DocsGrant, QStringLiteral("expires_at"), -5)
+                                         << false << QStringLiteral("expires_at");
     QTest::newRow("Scope not an array")
         << withField(DocsGrant, QStringLiteral("Scope"), QStringLiteral("admin")) << false
         << QStringLiteral("Scope");
-    QTest::newRow("Scope holds a number")
-        << withField(DocsGrant, QStringLiteral("Scope"), QJsonArray{1}) << false
-        << QStringLiteral("Scope");
-    QTest::newRow("access_token a number")
-        << withField(DocsGrant, QStringLiteral("access_token"), 12) << false
-        << QStringLiteral("access_token");
-    QTest::newRow("refresh_token null")
-        << withField(DocsGrant, QStringLiteral("refresh_token"), QJsonValue::Null) << false
-        << QStringLiteral("refresh_token");
-    QTest::newRow("refresh_token empty")
-        << withField(DocsGrant, QStringLiteral("refresh_token"), QString()) << false
-        << QStringLiteral("refresh token");
-    QTest::newRow("token_type not bearer")
-        << withField(DocsGrant, QStringLiteral("token_type"), QStringLiteral("mac")) << false
-        << QStringLiteral("bearer");
+    QTest::newRow("Scope holds a number") << withField(DocsGrant, QStringLiteral("Scope"),
+        QJsonArray {1}) << false << QStringLiteral("Scope");
+    QTest::newRow("access_token a number") << withField(DocsGrant, QStringLiteral("access_token"),
+        12) << false << QStringLiteral("access_token");
+    QTest::newRow("refresh_token null") << withField(DocsGrant, QStringLiteral("refresh_token"),
+        QJsonValue::Null) << false << QStringLiteral("refresh_token");
+    QTest::newRow("refresh_token empty") << withField(DocsGrant, QStringLiteral("refresh_token"),
+        QString()) << false << QStringLiteral("refresh token");
+    QTest::newRow("token_type not bearer") << withField(DocsGrant, QStringLiteral("token_type"),
+        QStringLiteral("mac")) << false << QStringLiteral("bearer");
     QTest::newRow("not JSON") << QByteArray("token=abc") << false << QStringLiteral("not a JSON");
     QTest::newRow("empty") << QByteArray() << false << QStringLiteral("not a JSON");
     QTest::newRow("JSON array") << QByteArray("[1,2]") << false << QStringLiteral("not a JSON");
     QTest::newRow("HTML") << QByteArray("<!DOCTYPE html><html><body>Log in to Wi-Fi</body></html>")
                           << false << QStringLiteral("not a JSON");
-    QTest::newRow("expires_at in the past")
-        << withField(DocsGrant, QStringLiteral("expires_at"), 1712527693000.0) << false
-        << QStringLiteral("already expired");
-    QTest::newRow("JWT with a broken payload")
-        << withField(DocsGrant, QStringLiteral("access_token"),
-                     QStringLiteral("eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.c2ln"))
-        << false << QStringLiteral("payload");
-    QTest::newRow("JWT payload not base64")
-        << withField(DocsGrant, QStringLiteral("access_token"),
-                     QStringLiteral("eyJhbGciOiJIUzI1NiJ9.%%%.c2ln"))
-        << false << QStringLiteral("payload");
+    QTest::newRow("expires_at in the past") << withField(DocsGrant, QStringLiteral("expires_at"),
+        1712527693000.0) << false << QStringLiteral("already expired");
+    QTest::newRow("JWT with a broken payload") << withField(DocsGrant,
+        QStringLiteral("access_token"), QStringLiteral("eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.c2ln"))
+                                               << false << QStringLiteral("payload");
+    QTest::newRow("JWT payload not base64") << withField(
+        DocsGrant, QStringLiteral("access_token"), QStringLiteral("eyJhbGciOiJIUzI1NiJ9.%%%.c2ln"))
+                                            << false << QStringLiteral("payload");
     QTest::newRow("access token not a JWT")
         << withField(DocsGrant, QStringLiteral("access_token"), QStringLiteral("opaque-token"))
         << false << QStringLiteral("three parts");
@@ -159,7 +148,8 @@ void TestDecoding::tokenGrant()
     QFETCH(QString, mentions);
     ApiError error;
     const QDateTime received = QDateTime::currentDateTimeUtc();
-    const TokenGrant grant = TokenGrant::fromJson(body, parseHttpDate(DocsServerDate), received, &error);
+    const TokenGrant grant
+        = TokenGrant::fromJson(body, parseHttpDate(DocsServerDate), received, &error);
     if (valid) {
         QVERIFY2(!error, qPrintable(error.userMessage()));
         QVERIFY(!grant.accessToken.isEmpty());
@@ -177,12 +167,12 @@ void TestDecoding::tokenGrant()
 void TestDecoding::docsGrantValues()
 {
     ApiError error;
-    const TokenGrant grant = TokenGrant::fromJson(DocsGrant, parseHttpDate(DocsServerDate),
-                                                  QDateTime::currentDateTimeUtc(), &error);
+    const TokenGrant grant = TokenGrant::fromJson(
+        DocsGrant, parseHttpDate(DocsServerDate), QDateTime::currentDateTimeUtc(), &error);
     QVERIFY(!error);
     QCOMPARE(grant.tokenType, QStringLiteral("bearer"));
     QCOMPARE(grant.expiresAt, QDateTime::fromMSecsSinceEpoch(1712531293539, Qt::UTC));
-    QCOMPARE(grant.scopes, QStringList{QStringLiteral("admin")});
+    QCOMPARE(grant.scopes, QStringList {QStringLiteral("admin")});
     QCOMPARE(grant.refreshToken.size(), 128);
     QCOMPARE(grant.claims.subject, QStringLiteral("jack.truong@jameshardie.com"));
     QCOMPARE(grant.claims.accountId, QStringLiteral("41dfc656-5bf6-4c81-b485-e7111a6a3041"));
@@ -208,10 +198,9 @@ void TestDecoding::profile_data()
 
     QTest::newRow("docs example") << DocsMe << true << QString();
     for (const char *field :
-         {"id", "account_id", "email_address", "is_owner", "is_verified", "created_at_utc"})
-        QTest::addRow("missing %s", field)
-            << withField(DocsMe, QLatin1String(field), QJsonValue::Undefined) << false
-            << QString::fromLatin1(field);
+        {"id", "account_id", "email_address", "is_owner", "is_verified", "created_at_utc"})
+        QTest::addRow("missing %s", field) << withField(DocsMe, QLatin1String(field),
+            QJsonValue::Undefined) << false << QString::fromLatin1(field);
     for (const char *field : {"first_name", "surname", "gravatar_url", "modified_at_utc"})
         QTest::addRow("optional %s missing", field)
             << withField(DocsMe, QLatin1String(field), QJsonValue::Undefined) << true << QString();
@@ -220,9 +209,8 @@ void TestDecoding::profile_data()
     QTest::newRow("is_owner as text")
         << withField(DocsMe, QStringLiteral("is_owner"), QStringLiteral("true")) << false
         << QStringLiteral("is_owner");
-    QTest::newRow("first_name a number")
-        << withField(DocsMe, QStringLiteral("first_name"), 3) << false
-        << QStringLiteral("first_name");
+    QTest::newRow("first_name a number") << withField(DocsMe, QStringLiteral("first_name"), 3)
+                                         << false << QStringLiteral("first_name");
     QTest::newRow("created_at_utc as text")
         << withField(DocsMe, QStringLiteral("created_at_utc"), QStringLiteral("2020-08-28"))
         << false << QStringLiteral("created_at_utc");
@@ -263,8 +251,7 @@ void TestDecoding::docsProfileValues()
     QCOMPARE(profile.createdAt, QDateTime(QDate(2020, 8, 28), QTime(10, 32, 5), Qt::UTC));
 
     // The API-key list uses seconds where /oauth/me uses milliseconds: both read the same.
-    const QByteArray inSeconds
-        = withField(DocsMe, QStringLiteral("created_at_utc"), 1598610725);
+    const QByteArray inSeconds = withField(DocsMe, QStringLiteral("created_at_utc"), 1598610725);
     QCOMPARE(Profile::fromJson(inSeconds, &error).createdAt, profile.createdAt);
 }
 
@@ -293,7 +280,10 @@ void TestDecoding::jwtClaimsOfDocsToken()
 {
     JwtClaims claims;
     QString problem;
-    const QString token = QJsonDocument::fromJson(DocsGrant).object().value(QStringLiteral("access_token")).toString();
+    const QString token = QJsonDocument::fromJson(DocsGrant)
+                              .object()
+                              .value(QStringLiteral("access_token"))
+                              .toString();
     QVERIFY(decodeJwtClaims(token, &claims, &problem));
     QCOMPARE(claims.payload.value(QStringLiteral("iss")).toString(), QStringLiteral("SMTPD Inc"));
     QCOMPARE(claims.expiresAt, QDateTime::fromSecsSinceEpoch(1599127957, Qt::UTC));

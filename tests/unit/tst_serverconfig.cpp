@@ -21,12 +21,17 @@ void TestServerConfig::apiUrl_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("mentions"); // empty: accepted
     QTest::newRow("production") << QStringLiteral("https://api.smtpd.dev") << QString();
-    QTest::newRow("with port and path") << QStringLiteral("https://127.0.0.1:8443/api/") << QString();
-    QTest::newRow("plain http") << QStringLiteral("http://api.smtpd.dev") << QStringLiteral("HTTPS");
+    QTest::newRow("with port and path")
+        << QStringLiteral("https://127.0.0.1:8443/api/") << QString();
+    QTest::newRow("plain http") << QStringLiteral("http://api.smtpd.dev")
+                                << QStringLiteral("HTTPS");
     QTest::newRow("ftp") << QStringLiteral("ftp://api.smtpd.dev") << QStringLiteral("HTTPS");
-    QTest::newRow("no scheme") << QStringLiteral("api.smtpd.dev") << QStringLiteral("not a server address");
-    QTest::newRow("user info") << QStringLiteral("https://me:pw@api.smtpd.dev") << QStringLiteral("user name");
-    QTest::newRow("query") << QStringLiteral("https://api.smtpd.dev/?x=1") << QStringLiteral("query");
+    QTest::newRow("no scheme") << QStringLiteral("api.smtpd.dev")
+                               << QStringLiteral("not a server address");
+    QTest::newRow("user info") << QStringLiteral("https://me:pw@api.smtpd.dev")
+                               << QStringLiteral("user name");
+    QTest::newRow("query") << QStringLiteral("https://api.smtpd.dev/?x=1")
+                           << QStringLiteral("query");
     QTest::newRow("empty") << QString() << QStringLiteral("not a server address");
 }
 
@@ -52,8 +57,10 @@ void TestServerConfig::caFile()
     QVERIFY(notPem.open(QIODevice::WriteOnly));
     notPem.write("hello");
     notPem.close();
-    QVERIFY(loadCaCertificates(notPem.fileName(), &certificates).contains(QStringLiteral("no PEM")));
-    QVERIFY(loadCaCertificates(QStringLiteral(SMTPD_TEST_CERT_DIR "/ca.pem"), &certificates).isEmpty());
+    QVERIFY(
+        loadCaCertificates(notPem.fileName(), &certificates).contains(QStringLiteral("no PEM")));
+    QVERIFY(
+        loadCaCertificates(QStringLiteral(SMTPD_TEST_CERT_DIR "/ca.pem"), &certificates).isEmpty());
     QCOMPARE(certificates.size(), 1);
 }
 
