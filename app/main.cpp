@@ -2,6 +2,7 @@
 #include "Application.h"
 
 #include <QApplication>
+#include <QIcon>
 
 #include <cstdio>
 
@@ -47,6 +48,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("smtpd-accounts"));
     QApplication::setApplicationVersion(QStringLiteral(SMTPD_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("dev.smtpd.Accounts"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/smtpd-accounts.svg")));
 
     if (const QString problem = options.loadCaFile(); !problem.isEmpty()) {
         std::fprintf(stderr, "smtpd-accounts: %s\n", qPrintable(problem));
