@@ -1,20 +1,28 @@
 #include "Application.h"
 
 #include "AccountWindow.h"
+#include "KeychainProblemWindow.h"
 #include "SignInWindow.h"
 #include "api/ApiClient.h"
 #include "api/ServerConfig.h"
+#include "auth/KeychainTokenStore.h"
 #include "auth/Session.h"
 
 namespace Smtpd {
 
-Application::Application(const AppOptions &options, QObject *parent)
+namespace {
+const QString LastAccountKey = QStringLiteral("account/last");
+}
+
+Application::Application(const AppOptions &options, TokenStore *store, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_api(new ApiClient(&m_network, &m_clock, this))
-    , m_session(new Session(m_api, &m_clock, this))
+    , m_store(store ? store : new KeychainTokenStore(this))
+    , m_session(new Session(m_api, m_store, &m_clock, this))
     , m_signInWindow(new SignInWindow)
     , m_accountWindow(new AccountWindow)
+    , m_keychainWindow(new KeychainProblemWindow)
 {
     m_api->setServer(options.apiUrl, options.caCertificates);
     if (options.apiUrl != QUrl(QLatin1String(DefaultApiUrl)))
@@ -26,6 +34,12 @@ Application::Application(const AppOptions &options, QObject *parent)
     connect(m_session, &Session::signInFailed, m_signInWindow,
         [this](const QString &message) { m_signInWindow->showError(message); });
     connect(m_session, &Session::profileChanged, m_accountWindow, &AccountWindow::setProfile);
+    connect(m_accountWindow, &AccountWindow::refreshRequested, m_session, &Session::refreshNow);
+    connect(m_accountWindow, &AccountWindow::signOutRequested, m_session, &Session::signOut);
+    connect(m_keychainWindow, &KeychainProblemWindow::retryRequested, m_session,
+        &Session::retryKeychain);
+    connect(m_keychainWindow, &KeychainProblemWindow::continueWithoutSavingRequested, m_session,
+        &Session::continueWithoutKeychain);
     connect(m_session, &Session::stateChanged, this, &Application::onStateChanged);
 }
 
@@ -33,21 +47,59 @@ Application::~Application()
 {
     delete m_signInWindow;
     delete m_accountWindow;
+    delete m_keychainWindow;
 }
 
-void Application::show()
+void Application::start()
 {
+    const QString lastAccount = m_settings.value(LastAccountKey).toString();
+    m_signInWindow->setEmail(lastAccount);
     onStateChanged();
+    if (!lastAccount.isEmpty())
+        m_session->restore(lastAccount);
+}
+
+QString Application::statusLine() const
+{
+    switch (m_session->state()) {
+    case Session::State::Restoring:
+        return tr("Signing you back in\u2026");
+    case Session::State::Refreshing:
+        return tr("Refreshing the access token\u2026");
+    case Session::State::SigningOut:
+        return tr("Signing out\u2026");
+    case Session::State::Offline:
+        return m_session->reason();
+    default:
+        return tr("Signed in. Tokens are kept in %1.").arg(m_session->storageDescription());
+    }
 }
 
 void Application::onStateChanged()
 {
-    const Session::State state = m_session->state();
-    m_signInWindow->setBusy(state == Session::State::SigningIn);
-    const bool signedIn = state == Session::State::Active || state == Session::State::Refreshing
-        || state == Session::State::Offline;
-    m_accountWindow->setVisible(signedIn);
-    m_signInWindow->setVisible(!signedIn);
+    using State = Session::State;
+    const State state = m_session->state();
+    if (state == State::Active && !m_session->account().isEmpty())
+        m_settings.setValue(LastAccountKey, m_session->account());
+
+    const bool showAccount = state == State::Active || state == State::Refreshing
+        || state == State::Offline || state == State::SigningOut || state == State::Restoring;
+    const bool showKeychain = state == State::KeychainUnavailable;
+    const bool showSignIn = !showAccount && !showKeychain;
+
+    m_signInWindow->setBusy(state == State::SigningIn);
+    if (state == State::Expired || state == State::SignedOut) {
+        m_signInWindow->setNotice(m_session->reason());
+        if (!m_session->account().isEmpty())
+            m_signInWindow->setEmail(m_session->account());
+    }
+    m_accountWindow->setStatus(statusLine());
+    m_accountWindow->setBusy(state == State::SigningOut || state == State::Restoring);
+    m_keychainWindow->setReason(m_session->reason());
+
+    m_accountWindow->setVisible(showAccount);
+    m_keychainWindow->setVisible(showKeychain);
+    m_signInWindow->setVisible(showSignIn);
 }
 
 } // namespace Smtpd

@@ -5,13 +5,16 @@
 
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QSettings>
 
 namespace Smtpd {
 
 class AccountWindow;
 class ApiClient;
+class KeychainProblemWindow;
 class Session;
 class SignInWindow;
+class TokenStore;
 
 // Builds the object graph of the running app and connects it. No logic of its own beyond
 // deciding which window shows for which session state.
@@ -20,25 +23,33 @@ class Application final : public QObject
     Q_OBJECT
 
 public:
-    explicit Application(const AppOptions &options, QObject *parent = nullptr);
+    // `store` may be given by tests; by default the system keychain is used.
+    explicit Application(
+        const AppOptions &options, TokenStore *store = nullptr, QObject *parent = nullptr);
     ~Application() override;
 
-    void show();
+    // Shows the first window and restores the remembered account, if any.
+    void start();
 
-    // For tests: the windows the app shows.
+    Session *session() const { return m_session; }
     SignInWindow *signInWindow() const { return m_signInWindow; }
     AccountWindow *accountWindow() const { return m_accountWindow; }
+    KeychainProblemWindow *keychainProblemWindow() const { return m_keychainWindow; }
 
 private:
     void onStateChanged();
+    QString statusLine() const;
 
     AppOptions m_options;
     SystemClock m_clock;
+    QSettings m_settings; // non-secret preferences only (the last account's email)
     QNetworkAccessManager m_network; // the process's only one
     ApiClient *m_api;
+    TokenStore *m_store;
     Session *m_session;
     SignInWindow *m_signInWindow;
     AccountWindow *m_accountWindow;
+    KeychainProblemWindow *m_keychainWindow;
 };
 
 } // namespace Smtpd

@@ -56,6 +56,6 @@ int main(int argc, char *argv[])
     }
 
     Application application(options);
-    application.show();
+    application.start();
     return app.exec();
 }

@@ -2,7 +2,9 @@
 
 #include "api/Profile.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace Smtpd {
@@ -11,6 +13,9 @@ AccountWindow::AccountWindow(QWidget *parent)
     : QWidget(parent)
     , m_name(new QLabel(this))
     , m_email(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_refresh(new QPushButton(tr("Refresh now"), this))
+    , m_signOut(new QPushButton(tr("Sign out"), this))
 {
     setWindowTitle(tr("SMTPD Accounts"));
     setObjectName(QStringLiteral("accountWindow"));
@@ -23,11 +28,28 @@ AccountWindow::AccountWindow(QWidget *parent)
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_email->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_status->setObjectName(QStringLiteral("sessionStatus"));
+    m_status->setWordWrap(true);
+    m_refresh->setObjectName(QStringLiteral("refreshNow"));
+    m_refresh->setAccessibleName(tr("Refresh now"));
+    m_signOut->setObjectName(QStringLiteral("signOut"));
+    m_signOut->setAccessibleName(tr("Sign out"));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_refresh);
+    buttons->addStretch();
+    buttons->addWidget(m_signOut);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 24, 24, 24);
     layout->addWidget(m_name);
     layout->addWidget(m_email);
+    layout->addWidget(m_status);
     layout->addStretch();
+    layout->addLayout(buttons);
+
+    connect(m_refresh, &QPushButton::clicked, this, &AccountWindow::refreshRequested);
+    connect(m_signOut, &QPushButton::clicked, this, &AccountWindow::signOutRequested);
     setMinimumSize(380, 200);
 }
 
@@ -35,6 +57,21 @@ void AccountWindow::setProfile(const Profile &profile)
 {
     m_name->setText(profile.displayName());
     m_email->setText(profile.email);
+}
+
+} // namespace Smtpd
+
+namespace Smtpd {
+
+void AccountWindow::setStatus(const QString &status)
+{
+    m_status->setText(status);
+}
+
+void AccountWindow::setBusy(bool busy)
+{
+    m_refresh->setEnabled(!busy);
+    m_signOut->setEnabled(!busy);
 }
 
 } // namespace Smtpd

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 
 namespace Smtpd {
 
@@ -18,10 +19,20 @@ public:
 
 public slots:
     void setProfile(const Smtpd::Profile &profile);
+    // One line on the session's health ("Signed in", "Offline: …", "Signing out…").
+    void setStatus(const QString &status);
+    void setBusy(bool busy);
+
+signals:
+    void refreshRequested();
+    void signOutRequested();
 
 private:
     QLabel *m_name;
     QLabel *m_email;
+    QLabel *m_status;
+    QPushButton *m_refresh;
+    QPushButton *m_signOut;
 };
 
 } // namespace Smtpd

@@ -13,6 +13,7 @@ namespace Smtpd {
 SignInWindow::SignInWindow(QWidget *parent)
     : QWidget(parent)
     , m_serverNote(new QLabel(this))
+    , m_notice(new QLabel(this))
     , m_email(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_error(new QLabel(this))
@@ -32,6 +33,10 @@ SignInWindow::SignInWindow(QWidget *parent)
     m_serverNote->setObjectName(QStringLiteral("serverNote"));
     m_serverNote->setWordWrap(true);
     m_serverNote->setVisible(false);
+
+    m_notice->setObjectName(QStringLiteral("signInNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setVisible(false);
 
     m_email->setObjectName(QStringLiteral("email"));
     m_email->setAccessibleName(tr("Email"));
@@ -79,6 +84,7 @@ SignInWindow::SignInWindow(QWidget *parent)
     layout->setSpacing(12);
     layout->addWidget(heading);
     layout->addWidget(m_serverNote);
+    layout->addWidget(m_notice);
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(m_progress);
@@ -158,6 +164,16 @@ void SignInWindow::clearError()
 {
     m_error->clear();
     m_error->setVisible(false);
+}
+
+} // namespace Smtpd
+
+namespace Smtpd {
+
+void SignInWindow::setNotice(const QString &notice)
+{
+    m_notice->setText(notice);
+    m_notice->setVisible(!notice.isEmpty());
 }
 
 } // namespace Smtpd

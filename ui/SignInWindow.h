@@ -27,6 +27,8 @@ public slots:
     // Shows the reason inline; the password is cleared so it is never kept around.
     void showError(const QString &message);
     void clearError();
+    // A neutral line saying why the form is shown (e.g. the session ended); empty hides it.
+    void setNotice(const QString &notice);
 
 signals:
     void signInRequested(const QString &username, const QString &secret);
@@ -36,6 +38,7 @@ private:
     void submit();
 
     QLabel *m_serverNote;
+    QLabel *m_notice;
     QLineEdit *m_email;
     QLineEdit *m_password;
     QLabel *m_error;

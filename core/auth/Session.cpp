@@ -1,45 +1,91 @@
 #include "Session.h"
 
+#include "../Clock.h"
 #include "../Logging.h"
 #include "../api/ApiClient.h"
+#include "RefreshPolicy.h"
 
 #include <QMetaEnum>
+#include <QRandomGenerator>
 
 namespace Smtpd {
 
-Session::Session(ApiClient *api, const Clock *clock, QObject *parent)
+Session::Session(ApiClient *api, TokenStore *store, const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_api(api)
+    , m_keychain(store)
+    , m_memory(new MemoryTokenStore(this))
     , m_clock(clock)
-{ }
+{
+    m_clockCheck.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    m_resumeGrace.setSingleShot(true);
+    connect(&m_clockCheck, &QTimer::timeout, this, &Session::onClockCheck);
+    connect(&m_retryTimer, &QTimer::timeout, this, &Session::startRefresh);
+    connect(&m_resumeGrace, &QTimer::timeout, this, [this] {
+        if (isRefreshDue())
+            startRefresh();
+    });
+}
 
 Session::~Session()
 {
-    delete m_pending;
+    delete m_signInReply;
+    delete m_refreshReply;
+}
+
+void Session::setBackoff(qint64 initialMs, qint64 maxMs)
+{
+    m_backoffInitialMs = initialMs;
+    m_backoffMaxMs = maxMs;
+}
+
+TokenStore *Session::activeStore() const
+{
+    return m_thisRunOnly ? static_cast<TokenStore *>(m_memory) : m_keychain;
+}
+
+QString Session::storageDescription() const
+{
+    return activeStore()->displayName();
 }
 
 QDateTime Session::accessTokenExpiry() const
 {
-    return m_grant.accessToken.isEmpty() ? QDateTime() : m_grant.localExpiry();
+    return hasTokens() ? m_tokens.localAccessExpiry() : QDateTime();
 }
 
-void Session::setState(State state)
+QDateTime Session::sessionEnd() const
 {
-    if (m_state == state)
-        return;
-    qCInfo(lcAuth) << "session state" << toString(m_state) << "->" << toString(state);
-    m_state = state;
-    emit stateChanged(state);
+    return hasTokens() ? m_tokens.localSessionEnd() : QDateTime();
 }
+
+void Session::setState(State state, const QString &reason)
+{
+    if (!reason.isEmpty() || state == State::Active || state == State::SignedOut)
+        m_reason = reason;
+    if (state != State::Offline && state != State::Refreshing)
+        m_offlineSince = {};
+    if (m_state != state) {
+        qCInfo(lcAuth) << "session state" << toString(m_state) << "->" << toString(state);
+        m_state = state;
+        emit stateChanged(state);
+    }
+    scheduleCheck();
+}
+
+// ---- Sign-in ---------------------------------------------------------------------------
 
 void Session::signIn(const QString &username, const QString &secret)
 {
-    if (m_state == State::SigningIn)
+    if (m_state == State::SigningIn || m_state == State::SigningOut)
         return;
-    delete m_pending;
-    TokenReply *reply = m_api->grantPassword(username.trimmed(), secret);
-    m_pending = reply;
-    connect(reply, &ApiReply::finished, this, &Session::onGrantFinished);
+    wipe();
+    delete m_signInReply;
+    m_pendingAccount = username.trimmed();
+    TokenReply *reply = m_api->grantPassword(m_pendingAccount, secret);
+    m_signInReply = reply;
+    connect(reply, &ApiReply::finished, this, [this, reply] { onGrantFinished(reply); });
     setState(State::SigningIn);
 }
 
@@ -47,52 +93,487 @@ void Session::cancelSignIn()
 {
     if (m_state != State::SigningIn)
         return;
-    delete m_pending;
-    m_grant = {};
+    delete m_signInReply;
+    wipe();
     setState(State::SignedOut);
 }
 
-void Session::onGrantFinished()
+void Session::onGrantFinished(TokenReply *reply)
 {
-    auto *reply = qobject_cast<TokenReply *>(sender());
     reply->deleteLater();
-    if (reply != m_pending)
+    if (reply != m_signInReply)
         return;
-    m_pending.clear();
-    if (reply->error())
-        return failSignIn(reply->error());
-    m_grant = reply->grant();
-    ProfileReply *profileReply = m_api->me(m_grant.accessToken);
-    m_pending = profileReply;
-    connect(profileReply, &ApiReply::finished, this, &Session::onProfileFinished);
-}
-
-void Session::onProfileFinished()
-{
-    auto *reply = qobject_cast<ProfileReply *>(sender());
-    reply->deleteLater();
-    if (reply != m_pending)
-        return;
-    m_pending.clear();
     if (reply->error()) {
-        m_grant = {};
-        return failSignIn(reply->error(),
-            QStringLiteral("You were signed in, but your profile could not be "
-                           "loaded. "));
+        setState(State::SignedOut);
+        emit signInFailed(reply->error().userMessage(), reply->error());
+        return;
     }
-    m_profile = reply->profile();
-    emit profileChanged(m_profile);
-    setState(State::Active);
+    m_tokens = {};
+    m_tokens.account = m_pendingAccount;
+    adoptGrant(reply->grant(), true);
+    ProfileReply *profileReply = m_api->me(m_tokens.accessToken);
+    m_signInReply = profileReply;
+    connect(profileReply, &ApiReply::finished, this,
+        [this, profileReply] { onSignInProfileFinished(profileReply); });
 }
 
-void Session::failSignIn(const ApiError &error, const QString &prefix)
+void Session::onSignInProfileFinished(ApiReply *reply)
 {
-    QString message = error.userMessage();
-    if (error.kind() == ApiError::Kind::Http && error.serverCode() == ApiError::CodeBadCredentials
-        && error.serverMessage().isEmpty())
-        message = QStringLiteral("The email or password is incorrect.");
-    setState(State::SignedOut);
-    emit signInFailed(prefix + message, error);
+    reply->deleteLater();
+    if (reply != m_signInReply)
+        return;
+    if (reply->error()) {
+        const QString message = tr("You were signed in, but your profile could not be loaded: %1")
+                                    .arg(reply->error().userMessage());
+        wipe();
+        setState(State::SignedOut);
+        emit signInFailed(message, reply->error());
+        return;
+    }
+    m_tokens.profile = static_cast<ProfileReply *>(reply)->profile();
+    emit profileChanged(m_tokens.profile);
+    saveTokens(State::Active);
+}
+
+// Takes the tokens of a grant or refresh. Lifetimes are measured in the server's clock
+// (expires_at - Date), and deadlines kept in both the wall and the monotonic clock.
+void Session::adoptGrant(const TokenGrant &grant, bool isPasswordGrant)
+{
+    const QDateTime serverNow = grant.serverDate.isValid() ? grant.serverDate : grant.receivedAt;
+    m_tokens.accessToken = grant.accessToken;
+    // Rotation-safe: whatever refresh token comes back replaces the old one.
+    m_tokens.refreshToken = grant.refreshToken;
+    m_tokens.accessExpiresAt = grant.expiresAt;
+    m_tokens.clockSkewMs = grant.receivedAt.msecsTo(serverNow);
+    if (isPasswordGrant || !m_tokens.grantedAt.isValid())
+        m_tokens.grantedAt = serverNow;
+    m_lifetimeMs = grant.lifetimeMs();
+    m_monotonicExpiry = m_clock->monotonicMs() + m_lifetimeMs;
+    emit accessTokenChanged();
+}
+
+// ---- Restore ---------------------------------------------------------------------------
+
+void Session::restore(const QString &account)
+{
+    if (account.isEmpty()) {
+        setState(State::SignedOut);
+        return;
+    }
+    m_keychainRetry = KeychainRetry::None;
+    m_tokens = {};
+    m_tokens.account = account;
+    setState(State::Restoring);
+    StoreJob *job = activeStore()->load(account);
+    connect(job, &StoreJob::finished, this, [this, job, account] {
+        job->deleteLater();
+        if (m_state != State::Restoring || m_tokens.account != account)
+            return;
+        if (job->error().kind == StoreError::Kind::Corrupt) {
+            wipe();
+            m_tokens.account = account;
+            setState(State::SignedOut,
+                tr("Your saved sign-in could not be read, so it was removed. "
+                   "Please sign in again."));
+            return;
+        }
+        if (job->error()) {
+            m_keychainRetry = KeychainRetry::Load;
+            const QString reason = tr("Keychain unavailable: %1").arg(job->error().message);
+            setState(State::KeychainUnavailable, reason);
+            emit notice(tr("Keychain unavailable"), reason);
+            return;
+        }
+        if (!job->found()) {
+            setState(State::SignedOut);
+            return;
+        }
+        m_tokens = job->session();
+        m_monotonicExpiry = -1; // unknown across a restart: the wall clock decides
+        m_lifetimeMs
+            = m_tokens.localAccessExpiry().toMSecsSinceEpoch() - m_clock->now().toMSecsSinceEpoch();
+        if (m_tokens.profile.isValid())
+            emit profileChanged(m_tokens.profile);
+        emit accessTokenChanged();
+        if (accessValidForMs() >= RefreshPolicy::MinimumValidityMs) {
+            // Still valid: ready at once, with no network call before the window shows.
+            setState(State::Active);
+            QMetaObject::invokeMethod(this, &Session::fetchProfile, Qt::QueuedConnection);
+        } else {
+            startRefresh(); // stays in Restoring until the refresh answers
+        }
+    });
+}
+
+// ---- Refresh ---------------------------------------------------------------------------
+
+qint64 Session::accessValidForMs() const
+{
+    if (m_tokens.accessToken.isEmpty())
+        return 0;
+    qint64 valid = m_clock->now().msecsTo(m_tokens.localAccessExpiry());
+    if (m_monotonicExpiry >= 0)
+        valid = std::min(valid, m_monotonicExpiry - m_clock->monotonicMs());
+    return valid;
+}
+
+bool Session::isRefreshDue() const
+{
+    if (!hasTokens())
+        return false;
+    const qint64 lifetime = m_lifetimeMs > 0 ? m_lifetimeMs : 4 * RefreshPolicy::MinimumValidityMs;
+    return accessValidForMs()
+        <= std::max(RefreshPolicy::refreshMarginMs(lifetime), RefreshPolicy::MinimumValidityMs / 2);
+}
+
+void Session::refreshNow()
+{
+    if (hasTokens() && m_state != State::SigningOut)
+        startRefresh();
+}
+
+//   due / 401 / withFreshToken ─► startRefresh ─► POST /oauth/token (one in flight)
+//        ok      ─► adopt, save, Active, serve waiters
+//        40106   ─► Expired (wipe), waiters get the error
+//        other   ─► Offline, retry after backoff, waiters get the old token while valid
+void Session::startRefresh()
+{
+    if (m_refreshReply || !hasTokens())
+        return;
+    m_retryTimer.stop();
+    m_resumeGrace.stop();
+    if (m_state == State::Active || m_state == State::Offline)
+        setState(State::Refreshing);
+    TokenReply *reply = m_api->refresh(m_tokens.refreshToken);
+    m_refreshReply = reply;
+    connect(reply, &ApiReply::finished, this, [this, reply] { onRefreshFinished(reply); });
+}
+
+void Session::onRefreshFinished(TokenReply *reply)
+{
+    reply->deleteLater();
+    if (reply != m_refreshReply)
+        return;
+    m_refreshReply.clear();
+    if (!reply->error()) {
+        const bool restoring = m_state == State::Restoring;
+        adoptGrant(reply->grant(), false);
+        m_refreshWorkedThisRun = true;
+        m_retryAttempt = 0;
+        if (m_state != State::SigningOut)
+            saveTokens(State::Active);
+        serveWaiters({});
+        if (restoring || !m_tokens.profile.isValid())
+            fetchProfile();
+        return;
+    }
+    if (reply->error().isRefreshTokenRejected()) {
+        expire();
+        return;
+    }
+    goOffline(reply->error());
+}
+
+void Session::goOffline(const ApiError &error)
+{
+    if (!m_offlineSince.isValid())
+        m_offlineSince = m_clock->now();
+    const QDateTime since = m_offlineSince;
+    const qint64 delay = RefreshPolicy::backoffDelayMs(m_retryAttempt++, m_backoffInitialMs,
+        m_backoffMaxMs, QRandomGenerator::global()->generateDouble(), error.retryAfterSeconds());
+    qCInfo(lcAuth) << "refresh failed:" << ApiError::kindName(error.kind()) << "retry in" << delay
+                   << "ms";
+    if (m_state != State::SigningOut) {
+        setState(
+            State::Offline, tr("Offline: %1 Retrying automatically.").arg(error.userMessage()));
+        m_offlineSince = since;
+        m_retryTimer.start(static_cast<int>(delay));
+    }
+    serveWaiters(error);
+}
+
+void Session::expire()
+{
+    const QDateTime now = m_clock->now();
+    QString reason;
+    if (now.msecsTo(m_tokens.localSessionEnd()) <= 60 * 1000)
+        reason
+            = tr("Your session reached its 30-day limit, so it has ended. Please sign in again.");
+    else if (m_refreshWorkedThisRun)
+        reason = tr("You signed in on another device, which ended the session here. Please sign in "
+                    "again.");
+    else
+        reason = tr("The server ended this session — most likely you signed in on another device. "
+                    "Please sign in again.");
+    const QString account = m_tokens.account;
+    StoreJob *job = activeStore()->clear(account);
+    connect(job, &StoreJob::finished, job, &QObject::deleteLater);
+    wipe();
+    m_tokens.account = account; // the email is kept for the sign-in form
+    serveWaiters(ApiError::http(403, ApiError::CodeRefreshTokenInvalid, QString(), reason));
+    setState(State::Expired, reason);
+    emit notice(tr("Signed out"), reason);
+}
+
+void Session::saveTokens(State stateAfterSave)
+{
+    StoreJob *job = activeStore()->save(m_tokens);
+    const QString account = m_tokens.account;
+    connect(job, &StoreJob::finished, this, [this, job, account, stateAfterSave] {
+        job->deleteLater();
+        if (!hasTokens() || m_tokens.account != account || m_state == State::SigningOut)
+            return;
+        if (job->error()) {
+            m_keychainRetry = KeychainRetry::Save;
+            const QString reason = tr("Keychain unavailable: %1").arg(job->error().message);
+            setState(State::KeychainUnavailable, reason);
+            emit notice(tr("Keychain unavailable"), reason);
+            return;
+        }
+        m_keychainRetry = KeychainRetry::None;
+        setState(stateAfterSave);
+    });
+}
+
+void Session::fetchProfile()
+{
+    if (!hasTokens())
+        return;
+    callWithToken(
+        this, [this](const QString &token) { return m_api->me(token); },
+        [this](ApiReply *reply) {
+            if (!reply || reply->error() || !hasTokens())
+                return; // the cached profile stays; nothing here ends the session
+            const Profile profile = static_cast<ProfileReply *>(reply)->profile();
+            if (profile == m_tokens.profile)
+                return;
+            m_tokens.profile = profile;
+            emit profileChanged(profile);
+            if (m_state == State::Active)
+                saveTokens(State::Active);
+        });
+}
+
+// ---- Handing out tokens ------------------------------------------------------------------
+
+void Session::withFreshToken(QObject *context, const TokenCallback &callback)
+{
+    const QPointer<QObject> guard(context);
+    auto deliver = [this, guard, callback](const QString &token, const ApiError &error) {
+        QMetaObject::invokeMethod(
+            this,
+            [guard, callback, token, error] {
+                if (guard)
+                    callback(token, error);
+            },
+            Qt::QueuedConnection);
+    };
+    if (!hasTokens() || m_state == State::SigningIn) {
+        deliver({}, ApiError::configuration(tr("You are not signed in.")));
+        return;
+    }
+    if (accessValidForMs() >= RefreshPolicy::MinimumValidityMs && !m_refreshReply) {
+        deliver(m_tokens.accessToken, {});
+        return;
+    }
+    m_waiters.append({guard, callback});
+    startRefresh();
+}
+
+void Session::serveWaiters(const ApiError &error)
+{
+    const QList<Waiter> waiters = std::exchange(m_waiters, {});
+    const bool usable = accessValidForMs() >= RefreshPolicy::MinimumValidityMs;
+    for (const Waiter &waiter : waiters) {
+        if (!waiter.context)
+            continue;
+        if (!error || usable)
+            waiter.callback(m_tokens.accessToken, {});
+        else
+            waiter.callback({}, error);
+    }
+}
+
+void Session::callWithToken(
+    QObject *context, const ReplyFactory &factory, const ReplyHandler &handler)
+{
+    const QPointer<QObject> guard(context);
+    auto attempt = std::make_shared<std::function<void(bool)>>();
+    *attempt = [this, guard, factory, handler, attempt](bool isRetry) {
+        withFreshToken(guard,
+            [this, guard, factory, handler, attempt, isRetry](
+                const QString &token, const ApiError &error) {
+                if (error) {
+                    handler(nullptr);
+                    return;
+                }
+                ApiReply *reply = factory(token);
+                connect(reply, &ApiReply::finished, this,
+                    [this, guard, reply, handler, attempt, isRetry] {
+                        if (!guard) {
+                            reply->deleteLater();
+                            return;
+                        }
+                        if (reply->error().isAccessTokenRejected() && !isRetry) {
+                            // The server did not take a token we thought valid: refresh once, retry
+                            // once.
+                            reply->deleteLater();
+                            m_monotonicExpiry = m_clock->monotonicMs();
+                            m_tokens.accessExpiresAt = m_tokens.accessExpiresAt.addYears(-1);
+                            (*attempt)(true);
+                            return;
+                        }
+                        handler(reply);
+                        reply->deleteLater();
+                        *attempt = nullptr; // break the self-reference
+                    });
+            });
+    };
+    (*attempt)(false);
+}
+
+// ---- Sign-out ------------------------------------------------------------------------------
+
+void Session::signOut()
+{
+    if (m_state == State::SigningOut)
+        return;
+    if (!hasTokens()) {
+        wipe();
+        setState(State::SignedOut);
+        return;
+    }
+    delete m_signInReply;
+    setState(State::SigningOut);
+    const QString refreshToken = m_tokens.refreshToken;
+    callWithToken(
+        this,
+        [this, refreshToken](const QString &token) { return m_api->revoke(token, refreshToken); },
+        [this](ApiReply *reply) {
+            finishSignOut(
+                reply ? reply->error() : ApiError::network(tr("the server could not be reached")));
+        });
+}
+
+void Session::finishSignOut(const ApiError &revokeError)
+{
+    const QString account = m_tokens.account;
+    // Whatever the server said, nothing of the session stays here.
+    StoreJob *job = activeStore()->clear(account);
+    connect(job, &StoreJob::finished, job, &QObject::deleteLater);
+    if (m_thisRunOnly || activeStore() != m_keychain) {
+        StoreJob *memoryJob = m_memory->clear(account);
+        connect(memoryJob, &StoreJob::finished, memoryJob, &QObject::deleteLater);
+    }
+    wipe();
+    m_tokens.account = account;
+    const bool endedOnServer
+        = !revokeError || revokeError.serverCode() == ApiError::CodeRefreshTokenInvalid;
+    const QString reason = endedOnServer
+        ? tr("You are signed out.")
+        : tr("Signed out on this computer. The server could not be told (%1), so the session "
+             "there ends by itself within 30 days.")
+              .arg(revokeError.userMessage());
+    setState(State::SignedOut, reason);
+}
+
+void Session::wipe()
+{
+    delete m_refreshReply;
+    m_retryTimer.stop();
+    m_resumeGrace.stop();
+    m_clockCheck.stop();
+    m_tokens = {};
+    m_lifetimeMs = 0;
+    m_monotonicExpiry = -1;
+    m_retryAttempt = 0;
+    m_warnedSessionEnd = false;
+    m_refreshWorkedThisRun = false;
+    m_offlineSince = {};
+    emit accessTokenChanged();
+}
+
+// ---- Keychain trouble ----------------------------------------------------------------------
+
+void Session::retryKeychain()
+{
+    if (m_state != State::KeychainUnavailable)
+        return;
+    if (m_keychainRetry == KeychainRetry::Load)
+        restore(m_tokens.account);
+    else
+        saveTokens(State::Active);
+}
+
+void Session::continueWithoutKeychain()
+{
+    if (m_state != State::KeychainUnavailable)
+        return;
+    m_thisRunOnly = true;
+    if (m_keychainRetry == KeychainRetry::Save && hasTokens()) {
+        saveTokens(State::Active);
+    } else {
+        const QString account = m_tokens.account;
+        wipe();
+        m_tokens.account = account;
+        setState(State::SignedOut, tr("Your sign-in will be kept for this run only."));
+    }
+    m_keychainRetry = KeychainRetry::None;
+}
+
+// ---- The clock -----------------------------------------------------------------------------
+
+// A QTimer does not run while the machine sleeps, so the wall clock is re-read at least every
+// m_clockCheckIntervalMs: a deadline that passed during a suspend is then noticed at once.
+void Session::scheduleCheck()
+{
+    const bool watching = hasTokens()
+        && (m_state == State::Active || m_state == State::Refreshing || m_state == State::Offline
+            || m_state == State::KeychainUnavailable);
+    if (!watching) {
+        m_clockCheck.stop();
+        return;
+    }
+    if (!m_lastCheckWall.isValid() || !m_clockCheck.isActive()) {
+        m_lastCheckWall = m_clock->now();
+        m_lastCheckMonotonic = m_clock->monotonicMs();
+    }
+    const qint64 lifetime = m_lifetimeMs > 0 ? m_lifetimeMs : 4 * RefreshPolicy::MinimumValidityMs;
+    const qint64 untilDue = accessValidForMs() - RefreshPolicy::refreshMarginMs(lifetime);
+    m_clockCheck.start(static_cast<int>(std::clamp<qint64>(untilDue, 0, m_clockCheckIntervalMs)));
+}
+
+void Session::onClockCheck()
+{
+    const QDateTime wall = m_clock->now();
+    const qint64 monotonic = m_clock->monotonicMs();
+    const qint64 slept = m_lastCheckWall.msecsTo(wall) - (monotonic - m_lastCheckMonotonic);
+    m_lastCheckWall = wall;
+    m_lastCheckMonotonic = monotonic;
+
+    if (!m_warnedSessionEnd && hasTokens()
+        && wall.msecsTo(m_tokens.localSessionEnd()) <= RefreshPolicy::SessionEndWarningMs) {
+        m_warnedSessionEnd = true;
+        emit sessionEndingSoon(m_tokens.localSessionEnd());
+        emit notice(tr("Session ends soon"),
+            tr("Your session ends %1 (the 30-day limit). Sign in again now to avoid "
+               "an interruption.")
+                .arg(QLocale().toString(
+                    m_tokens.localSessionEnd().toLocalTime(), QLocale::ShortFormat)));
+    }
+    if (slept > RefreshPolicy::ResumeThresholdMs) {
+        qCInfo(lcAuth) << "woke from a suspend of about" << slept / 1000 << "s";
+        emit resumed();
+        if (isRefreshDue()) {
+            // Give the network a moment to come back before asking the server.
+            m_retryTimer.stop();
+            m_retryAttempt = 0;
+            m_resumeGrace.start(static_cast<int>(m_resumeGraceMs));
+        }
+    } else if (isRefreshDue() && !m_retryTimer.isActive() && !m_resumeGrace.isActive()) {
+        startRefresh();
+    }
+    scheduleCheck();
 }
 
 QString toString(Session::State state)

@@ -45,7 +45,8 @@ AccountService::AccountService()
 
 QDateTime AccountService::now() const
 {
-    return QDateTime::currentDateTimeUtc().addMSecs(m_clockOffsetMs);
+    const QDateTime base = m_timeSource ? m_timeSource() : QDateTime::currentDateTimeUtc();
+    return base.addMSecs(m_clockOffsetMs);
 }
 
 void AccountService::addUser(const User &user)

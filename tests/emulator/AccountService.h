@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QJsonObject>
 
+#include <functional>
+
 namespace SmtpdEmulator {
 
 // The SMTPD API's documented behaviour, without any transport: users, grants, refresh tokens
@@ -24,6 +26,8 @@ public:
     // The emulator's clock is the real one plus this offset (to play a server whose clock
     // differs from ours, or to move time forward for expiry and the 30-day limit).
     void setClockOffsetMs(qint64 offset) { m_clockOffsetMs = offset; }
+    // Tests may drive the emulator from their own clock (the offset still applies).
+    void setTimeSource(std::function<QDateTime()> source) { m_timeSource = std::move(source); }
     qint64 clockOffsetMs() const { return m_clockOffsetMs; }
     QDateTime now() const;
 
@@ -65,6 +69,7 @@ private:
     QHash<QString, RefreshRecord> m_refreshTokens;
     QByteArray m_signingKey;
     qint64 m_clockOffsetMs = 0;
+    std::function<QDateTime()> m_timeSource;
     int m_accessLifetimeSeconds = 3600;
     bool m_rotateRefreshTokens = false;
 };

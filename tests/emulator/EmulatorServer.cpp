@@ -131,6 +131,11 @@ void EmulatorServer::stopListening()
 {
     for (QTcpServer *server : servers())
         server->close();
+    // A server that is down does not answer on connections it already had either.
+    for (const QPointer<QTcpSocket> &socket : std::as_const(m_connections))
+        if (socket)
+            socket->abort();
+    m_connections.clear();
 }
 
 bool EmulatorServer::resumeListening()
@@ -175,6 +180,7 @@ bool EmulatorServer::takeFault(const QString &path, Fault *fault)
 
 bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    m_connections.insert(socket, socket);
     RecordedRequest record;
     record.method = methodName(request.method());
     record.path = request.url().path();
@@ -251,11 +257,14 @@ void EmulatorServer::applyFault(const Fault &fault, const QHttpServerRequest &re
         socket->abort();
         return;
     case Fault::Kind::Slow: {
-        const Response response = route(request); // state changes now; the answer comes late
+        // The state changes and the request is recorded now; only the answer comes late
+        // (and never, if the client gives up first).
+        const Response response = route(request);
+        recordRequest(record, response.status);
         QPointer<EmulatorServer> self(this);
-        QTimer::singleShot(fault.delayMs, socket, [self, socket, response, record] {
+        QTimer::singleShot(fault.delayMs, socket, [self, socket, response] {
             if (self)
-                self->send(socket, response, record);
+                socket->write(self->head(response, response.body.size()) + response.body);
         });
         return;
     }

@@ -4,8 +4,11 @@
 #include "EmulatorTypes.h"
 
 #include <QAbstractHttpServer>
+#include <QPointer>
+#include <QSet>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QTcpSocket>
 
 namespace SmtpdEmulator {
 
@@ -63,6 +66,7 @@ private:
 
     AccountService m_accounts;
     QList<Fault> m_faults;
+    QHash<QTcpSocket *, QPointer<QTcpSocket>> m_connections; // open keep-alive connections
     QList<RecordedRequest> m_requests;
     quint16 m_port = 0;
     qint64 m_hugeBytesWritten = 0;

@@ -56,7 +56,7 @@ void TestSignInGui::init()
     options.caCertificates = EmulatorFixture::caCertificates();
     options.avatarUrl = QUrl(m_emulator->baseUrl().toString() + QStringLiteral("/avatar/"));
     m_app = std::make_unique<Application>(options);
-    m_app->show();
+    m_app->start();
     QVERIFY(QTest::qWaitForWindowExposed(m_app->signInWindow()));
 }
 

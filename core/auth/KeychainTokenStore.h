@@ -1,0 +1,35 @@
+#pragma once
+
+#include "TokenStore.h"
+
+#include <chrono>
+
+namespace Smtpd {
+
+// The session in the operating system's keychain through QtKeychain (the Secret Service on
+// Linux): service "smtpd-accounts", one item per account, holding one JSON blob. The
+// insecure plaintext fallback is off: when there is no keychain the caller is told so.
+class KeychainTokenStore final : public TokenStore
+{
+    Q_OBJECT
+
+public:
+    static constexpr char Service[] = "smtpd-accounts";
+
+    explicit KeychainTokenStore(QObject *parent = nullptr);
+
+    // A keychain job that has not finished after this long is reported as a Timeout
+    // (a locked keyring can wait forever on an unlock prompt nobody sees).
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+
+    StoreJob *load(const QString &account) override;
+    StoreJob *save(const StoredSession &session) override;
+    StoreJob *clear(const QString &account) override;
+    QString displayName() const override;
+    bool isPersistent() const override { return true; }
+
+private:
+    std::chrono::milliseconds m_timeout {std::chrono::seconds(15)};
+};
+
+} // namespace Smtpd

@@ -1,0 +1,73 @@
+#include "SessionRig.h"
+
+#include <QSignalSpy>
+
+using namespace Smtpd;
+
+namespace TestSupport {
+
+SessionRig::SessionRig(TokenStore *store)
+    : m_api(std::make_unique<ApiClient>(&m_network, &m_clock))
+    , m_ownStore(store ? nullptr : std::make_unique<MemoryTokenStore>())
+    , m_store(store ? store : m_ownStore.get())
+{
+    server().accounts().setTimeSource([this] { return m_clock.now(); });
+    m_api->setServer(m_emulator.baseUrl(), EmulatorFixture::caCertificates());
+    m_session = std::make_unique<Session>(m_api.get(), m_store, &m_clock);
+    tune(*m_session);
+}
+
+SessionRig::~SessionRig()
+{
+    m_session.reset();
+}
+
+void SessionRig::tune(Session &session)
+{
+    session.setClockCheckIntervalMs(10);
+    session.setResumeGraceMs(20);
+    session.setBackoff(20, 200);
+}
+
+Session &SessionRig::restart()
+{
+    m_session = std::make_unique<Session>(m_api.get(), m_store, &m_clock);
+    tune(*m_session);
+    return *m_session;
+}
+
+bool SessionRig::signIn()
+{
+    QSignalSpy states(m_session.get(), &Session::stateChanged);
+    m_session->signIn(DemoEmail, DemoPassword);
+    for (int i = 0; i < 100 && m_session->state() != Session::State::Active; ++i) {
+        if (m_session->state() == Session::State::SignedOut
+            || m_session->state() == Session::State::KeychainUnavailable)
+            return false;
+        states.wait(200);
+    }
+    return m_session->state() == Session::State::Active;
+}
+
+StoredSession SessionRig::stored(bool *found)
+{
+    StoreJob *job = m_store->load(DemoEmail);
+    QSignalSpy finished(job, &StoreJob::finished);
+    if (!job->isFinished())
+        finished.wait(15000);
+    const StoredSession session = job->session();
+    if (found)
+        *found = job->found();
+    delete job;
+    return session;
+}
+
+int SessionRig::refreshCount() const
+{
+    int count = 0;
+    for (const auto &request : const_cast<EmulatorFixture &>(m_emulator).server().requests())
+        count += request.query == QLatin1String("grant_type=refresh_token");
+    return count;
+}
+
+} // namespace TestSupport
