@@ -29,6 +29,7 @@ StoreError mapKeychainError(QKeychain::Error error, const QString &detail)
     }
     // libsecret reports most trouble as OtherError; its text tells the cases apart.
     if (detail.contains(QLatin1String("autolaunch"), Qt::CaseInsensitive)
+        || detail.contains(QLatin1String("Could not connect"), Qt::CaseInsensitive)
         || detail.contains(QLatin1String("org.freedesktop.secrets"))
         || detail.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive)
         || detail.contains(QLatin1String("DBus"), Qt::CaseInsensitive))
@@ -128,6 +129,24 @@ StoreJob *KeychainTokenStore::save(const StoredSession &session)
     job->setBinaryData(session.toJson());
     runKeychainJob<QKeychain::WritePasswordJob>(
         job, store, m_timeout, [store](QKeychain::WritePasswordJob *) { store->finishLater({}); });
+    return store;
+}
+
+StoreJob *KeychainTokenStore::checkWritable()
+{
+    // Writes a throwaway item and removes it again; holds nothing secret.
+    static const QString probeKey = QStringLiteral("smtpd-accounts-write-check");
+    auto *store = new StoreJob(this);
+    auto *job = new QKeychain::WritePasswordJob(QLatin1String(Service));
+    job->setKey(probeKey);
+    job->setBinaryData("probe");
+    runKeychainJob<QKeychain::WritePasswordJob>(job, store, m_timeout, [store](QKeychain::WritePasswordJob *) {
+        auto *remove = new QKeychain::DeletePasswordJob(QLatin1String(Service));
+        remove->setKey(probeKey);
+        remove->setAutoDelete(true);
+        remove->start();
+        store->finishLater({});
+    });
     return store;
 }
 

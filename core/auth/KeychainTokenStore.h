@@ -25,6 +25,7 @@ public:
     StoreJob *load(const QString &account) override;
     StoreJob *save(const StoredSession &session) override;
     StoreJob *clear(const QString &account) override;
+    StoreJob *checkWritable() override;
     QString displayName() const override;
     bool isPersistent() const override { return true; }
 

@@ -178,20 +178,16 @@ void Session::restore(const QString &account)
             return;
         }
         if (job->error()) {
-            m_keychainRetry = KeychainRetry::Load;
-            const QString reason = tr("Keychain unavailable: %1").arg(job->error().message);
-            setState(State::KeychainUnavailable, reason);
-            emit notice(tr("Keychain unavailable"), reason);
+            enterKeychainTrouble(KeychainRetry::Load, job->error());
             return;
         }
         if (!job->found()) {
-            setState(State::SignedOut);
+            confirmNothingStored(account);
             return;
         }
         m_tokens = job->session();
         m_monotonicExpiry = -1; // unknown across a restart: the wall clock decides
-        m_lifetimeMs
-            = m_tokens.localAccessExpiry().toMSecsSinceEpoch() - m_clock->now().toMSecsSinceEpoch();
+        m_lifetimeMs = 0;
         if (m_tokens.profile.isValid())
             emit profileChanged(m_tokens.profile);
         emit accessTokenChanged();
@@ -203,6 +199,31 @@ void Session::restore(const QString &account)
             startRefresh(); // stays in Restoring until the refresh answers
         }
     });
+}
+
+// The app remembered an account, yet the store says it holds nothing: either the user's
+// item is really gone, or a locked keyring hid it. Only a working write tells them apart.
+void Session::confirmNothingStored(const QString &account)
+{
+    StoreJob *job = activeStore()->checkWritable();
+    connect(job, &StoreJob::finished, this, [this, job, account] {
+        job->deleteLater();
+        if (m_state != State::Restoring || m_tokens.account != account)
+            return;
+        if (job->error()) {
+            enterKeychainTrouble(KeychainRetry::Load, job->error());
+            return;
+        }
+        setState(State::SignedOut);
+    });
+}
+
+void Session::enterKeychainTrouble(KeychainRetry retry, const StoreError &error)
+{
+    m_keychainRetry = retry;
+    const QString reason = tr("Keychain unavailable: %1").arg(error.message);
+    setState(State::KeychainUnavailable, reason);
+    emit notice(tr("Keychain unavailable"), reason);
 }
 
 // ---- Refresh ---------------------------------------------------------------------------
@@ -217,13 +238,16 @@ qint64 Session::accessValidForMs() const
     return valid;
 }
 
+// After a restart only the remaining time is known; a full hour is assumed then, which makes
+// the margin the usual five minutes.
+qint64 Session::knownLifetimeMs() const
+{
+    return m_lifetimeMs > 0 ? m_lifetimeMs : 60 * 60 * 1000;
+}
+
 bool Session::isRefreshDue() const
 {
-    if (!hasTokens())
-        return false;
-    const qint64 lifetime = m_lifetimeMs > 0 ? m_lifetimeMs : 4 * RefreshPolicy::MinimumValidityMs;
-    return accessValidForMs()
-        <= std::max(RefreshPolicy::refreshMarginMs(lifetime), RefreshPolicy::MinimumValidityMs / 2);
+    return hasTokens() && accessValidForMs() <= RefreshPolicy::refreshMarginMs(knownLifetimeMs());
 }
 
 void Session::refreshNow()
@@ -324,10 +348,7 @@ void Session::saveTokens(State stateAfterSave)
         if (!hasTokens() || m_tokens.account != account || m_state == State::SigningOut)
             return;
         if (job->error()) {
-            m_keychainRetry = KeychainRetry::Save;
-            const QString reason = tr("Keychain unavailable: %1").arg(job->error().message);
-            setState(State::KeychainUnavailable, reason);
-            emit notice(tr("Keychain unavailable"), reason);
+            enterKeychainTrouble(KeychainRetry::Save, job->error());
             return;
         }
         m_keychainRetry = KeychainRetry::None;
@@ -538,8 +559,7 @@ void Session::scheduleCheck()
         m_lastCheckWall = m_clock->now();
         m_lastCheckMonotonic = m_clock->monotonicMs();
     }
-    const qint64 lifetime = m_lifetimeMs > 0 ? m_lifetimeMs : 4 * RefreshPolicy::MinimumValidityMs;
-    const qint64 untilDue = accessValidForMs() - RefreshPolicy::refreshMarginMs(lifetime);
+    const qint64 untilDue = accessValidForMs() - RefreshPolicy::refreshMarginMs(knownLifetimeMs());
     m_clockCheck.start(static_cast<int>(std::clamp<qint64>(untilDue, 0, m_clockCheckIntervalMs)));
 }
 

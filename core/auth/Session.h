@@ -121,6 +121,8 @@ private:
     void onGrantFinished(TokenReply *reply);
     void onSignInProfileFinished(ApiReply *reply);
     void adoptGrant(const class TokenGrant &grant, bool isPasswordGrant);
+    void confirmNothingStored(const QString &account);
+    void enterKeychainTrouble(KeychainRetry retry, const StoreError &error);
     void startRefresh();
     void onRefreshFinished(TokenReply *reply);
     void goOffline(const ApiError &error);
@@ -131,6 +133,7 @@ private:
     void wipe();
     void serveWaiters(const ApiError &error);
     qint64 accessValidForMs() const;
+    qint64 knownLifetimeMs() const;
     bool isRefreshDue() const;
     void scheduleCheck();
     void onClockCheck();

@@ -35,6 +35,13 @@ StoreJob *MemoryTokenStore::save(const StoredSession &session)
     return job;
 }
 
+StoreJob *MemoryTokenStore::checkWritable()
+{
+    auto *job = new StoreJob(this);
+    job->finishLater({});
+    return job;
+}
+
 StoreJob *MemoryTokenStore::clear(const QString &account)
 {
     auto *job = new StoreJob(this);

@@ -66,6 +66,9 @@ public:
     virtual StoreJob *load(const QString &account) = 0;
     virtual StoreJob *save(const StoredSession &session) = 0;
     virtual StoreJob *clear(const QString &account) = 0;
+    // Checks that the store can be written to right now (a keychain can report a locked item
+    // as missing when its unlock prompt cannot be shown; a write then tells the truth).
+    virtual StoreJob *checkWritable() = 0;
     // What the user is told about where the tokens are kept.
     virtual QString displayName() const = 0;
     // False for a store that forgets everything when the app quits.
@@ -83,6 +86,7 @@ public:
     StoreJob *load(const QString &account) override;
     StoreJob *save(const StoredSession &session) override;
     StoreJob *clear(const QString &account) override;
+    StoreJob *checkWritable() override;
     QString displayName() const override { return tr("this run only (not saved)"); }
     bool isPersistent() const override { return false; }
 
