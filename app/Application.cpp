@@ -8,6 +8,8 @@
 #include "auth/KeychainTokenStore.h"
 #include "auth/Session.h"
 
+#include <QLocale>
+
 namespace Smtpd {
 
 namespace {
@@ -30,9 +32,27 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
             tr("Signing in to %1").arg(options.apiUrl.toDisplayString(QUrl::RemoveUserInfo)));
 
     connect(m_signInWindow, &SignInWindow::signInRequested, m_session, &Session::signIn);
-    connect(m_signInWindow, &SignInWindow::cancelRequested, m_session, &Session::cancelSignIn);
-    connect(m_session, &Session::signInFailed, m_signInWindow,
-        [this](const QString &message) { m_signInWindow->showError(message); });
+    connect(m_signInWindow, &SignInWindow::cancelRequested, this, [this] {
+        m_session->cancelSignIn();
+        m_renewing = false;
+        onStateChanged();
+    });
+    connect(m_session, &Session::signInFailed, m_signInWindow, [this](const QString &message) {
+        m_signInFailed = true;
+        m_signInWindow->showError(message);
+    });
+    connect(m_session, &Session::sessionEndingSoon, m_accountWindow, [this](const QDateTime &end) {
+        m_accountWindow->setRenewalOffer(
+            tr("Your session ends %1 (every session lasts 30 days).")
+                .arg(QLocale().toString(end.toLocalTime(), QLocale::ShortFormat)));
+    });
+    connect(m_accountWindow, &AccountWindow::renewRequested, this, [this] {
+        m_renewing = true;
+        m_signInWindow->setEmail(m_session->account());
+        m_signInWindow->setNotice(tr("Sign in again to start a new 30-day session. You stay "
+                                     "signed in until it succeeds."));
+        onStateChanged();
+    });
     connect(m_session, &Session::profileChanged, m_accountWindow, &AccountWindow::setProfile);
     connect(m_accountWindow, &AccountWindow::refreshRequested, m_session, &Session::refreshNow);
     connect(m_accountWindow, &AccountWindow::signOutRequested, m_session, &Session::signOut);
@@ -81,11 +101,22 @@ void Application::onStateChanged()
     const State state = m_session->state();
     if (state == State::Active && !m_session->account().isEmpty())
         m_settings.setValue(LastAccountKey, m_session->account());
+    if (state == State::SigningIn)
+        m_signInFailed = false;
+    else if (m_previousState == State::SigningIn && state == State::Active && !m_signInFailed) {
+        m_renewing = false; // a new session is in place
+        m_accountWindow->setRenewalOffer({});
+    }
+    if (state == State::SignedOut || state == State::Expired)
+        m_renewing = false;
+    m_previousState = state;
 
-    const bool showAccount = state == State::Active || state == State::Refreshing
-        || state == State::Offline || state == State::SigningOut || state == State::Restoring;
+    const bool showAccount = (m_renewing && state == State::SigningIn) || state == State::Active
+        || state == State::Refreshing || state == State::Offline || state == State::SigningOut
+        || state == State::Restoring;
     const bool showKeychain = state == State::KeychainUnavailable;
-    const bool showSignIn = !showAccount && !showKeychain;
+    const bool showSignIn = (!showAccount && !showKeychain) || m_renewing;
+    m_signInWindow->setDismissible(m_renewing);
 
     m_signInWindow->setBusy(state == State::SigningIn);
     if (state == State::Expired || state == State::SignedOut) {

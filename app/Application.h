@@ -2,6 +2,7 @@
 
 #include "AppOptions.h"
 #include "Clock.h"
+#include "auth/Session.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -12,7 +13,6 @@ namespace Smtpd {
 class AccountWindow;
 class ApiClient;
 class KeychainProblemWindow;
-class Session;
 class SignInWindow;
 class TokenStore;
 
@@ -50,6 +50,9 @@ private:
     SignInWindow *m_signInWindow;
     AccountWindow *m_accountWindow;
     KeychainProblemWindow *m_keychainWindow;
+    bool m_renewing = false; // the sign-in form is open to start a new session while signed in
+    bool m_signInFailed = false;
+    Session::State m_previousState = Session::State::SignedOut;
 };
 
 } // namespace Smtpd

@@ -14,6 +14,8 @@ AccountWindow::AccountWindow(QWidget *parent)
     , m_name(new QLabel(this))
     , m_email(new QLabel(this))
     , m_status(new QLabel(this))
+    , m_renewal(new QWidget(this))
+    , m_renewalText(new QLabel(m_renewal))
     , m_refresh(new QPushButton(tr("Refresh now"), this))
     , m_signOut(new QPushButton(tr("Sign out"), this))
 {
@@ -35,6 +37,19 @@ AccountWindow::AccountWindow(QWidget *parent)
     m_signOut->setObjectName(QStringLiteral("signOut"));
     m_signOut->setAccessibleName(tr("Sign out"));
 
+    m_renewal->setObjectName(QStringLiteral("renewalBanner"));
+    m_renewalText->setObjectName(QStringLiteral("renewalText"));
+    m_renewalText->setWordWrap(true);
+    auto *renew = new QPushButton(tr("Sign in again now"), m_renewal);
+    renew->setObjectName(QStringLiteral("renewNow"));
+    renew->setAccessibleName(tr("Sign in again now"));
+    auto *renewalLayout = new QHBoxLayout(m_renewal);
+    renewalLayout->setContentsMargins(0, 0, 0, 0);
+    renewalLayout->addWidget(m_renewalText, 1);
+    renewalLayout->addWidget(renew);
+    m_renewal->setVisible(false);
+    connect(renew, &QPushButton::clicked, this, &AccountWindow::renewRequested);
+
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_refresh);
     buttons->addStretch();
@@ -45,6 +60,7 @@ AccountWindow::AccountWindow(QWidget *parent)
     layout->addWidget(m_name);
     layout->addWidget(m_email);
     layout->addWidget(m_status);
+    layout->addWidget(m_renewal);
     layout->addStretch();
     layout->addLayout(buttons);
 
@@ -72,6 +88,16 @@ void AccountWindow::setBusy(bool busy)
 {
     m_refresh->setEnabled(!busy);
     m_signOut->setEnabled(!busy);
+}
+
+} // namespace Smtpd
+
+namespace Smtpd {
+
+void AccountWindow::setRenewalOffer(const QString &text)
+{
+    m_renewalText->setText(text);
+    m_renewal->setVisible(!text.isEmpty());
 }
 
 } // namespace Smtpd

@@ -22,15 +22,20 @@ public slots:
     // One line on the session's health ("Signed in", "Offline: …", "Signing out…").
     void setStatus(const QString &status);
     void setBusy(bool busy);
+    // A banner offering to start a new session (the 30-day end is near); empty hides it.
+    void setRenewalOffer(const QString &text);
 
 signals:
     void refreshRequested();
     void signOutRequested();
+    void renewRequested();
 
 private:
     QLabel *m_name;
     QLabel *m_email;
     QLabel *m_status;
+    QWidget *m_renewal;
+    QLabel *m_renewalText;
     QPushButton *m_refresh;
     QPushButton *m_signOut;
 };

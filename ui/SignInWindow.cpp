@@ -147,7 +147,7 @@ void SignInWindow::setBusy(bool busy)
     m_password->setEnabled(!busy);
     m_signIn->setEnabled(!busy);
     m_progress->setVisible(busy);
-    m_cancel->setVisible(busy);
+    m_cancel->setVisible(busy || m_dismissible);
     if (!busy)
         m_password->clear(); // a password is never kept once the attempt is over
 }
@@ -174,6 +174,16 @@ void SignInWindow::setNotice(const QString &notice)
 {
     m_notice->setText(notice);
     m_notice->setVisible(!notice.isEmpty());
+}
+
+} // namespace Smtpd
+
+namespace Smtpd {
+
+void SignInWindow::setDismissible(bool dismissible)
+{
+    m_dismissible = dismissible;
+    m_cancel->setVisible(dismissible || m_progress->isVisible());
 }
 
 } // namespace Smtpd

@@ -29,6 +29,9 @@ public slots:
     void clearError();
     // A neutral line saying why the form is shown (e.g. the session ended); empty hides it.
     void setNotice(const QString &notice);
+    // Whether the form may be dismissed (Cancel shown even when idle), e.g. when signing in
+    // again while still signed in.
+    void setDismissible(bool dismissible);
 
 signals:
     void signInRequested(const QString &username, const QString &secret);
@@ -45,6 +48,7 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_signIn;
     QPushButton *m_cancel;
+    bool m_dismissible = false;
 };
 
 } // namespace Smtpd

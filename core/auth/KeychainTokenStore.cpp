@@ -140,13 +140,14 @@ StoreJob *KeychainTokenStore::checkWritable()
     auto *job = new QKeychain::WritePasswordJob(QLatin1String(Service));
     job->setKey(probeKey);
     job->setBinaryData("probe");
-    runKeychainJob<QKeychain::WritePasswordJob>(job, store, m_timeout, [store](QKeychain::WritePasswordJob *) {
-        auto *remove = new QKeychain::DeletePasswordJob(QLatin1String(Service));
-        remove->setKey(probeKey);
-        remove->setAutoDelete(true);
-        remove->start();
-        store->finishLater({});
-    });
+    runKeychainJob<QKeychain::WritePasswordJob>(
+        job, store, m_timeout, [store](QKeychain::WritePasswordJob *) {
+            auto *remove = new QKeychain::DeletePasswordJob(QLatin1String(Service));
+            remove->setKey(probeKey);
+            remove->setAutoDelete(true);
+            remove->start();
+            store->finishLater({});
+        });
     return store;
 }
 

@@ -76,11 +76,14 @@ void Session::setState(State state, const QString &reason)
 
 // ---- Sign-in ---------------------------------------------------------------------------
 
+// Signing in while signed in (to start a new 30-day session) keeps the current session
+// until the server has granted the new one; a failed or cancelled attempt changes nothing.
 void Session::signIn(const QString &username, const QString &secret)
 {
     if (m_state == State::SigningIn || m_state == State::SigningOut)
         return;
-    wipe();
+    if (!hasTokens())
+        wipe();
     delete m_signInReply;
     m_pendingAccount = username.trimmed();
     TokenReply *reply = m_api->grantPassword(m_pendingAccount, secret);
@@ -94,8 +97,16 @@ void Session::cancelSignIn()
     if (m_state != State::SigningIn)
         return;
     delete m_signInReply;
-    wipe();
-    setState(State::SignedOut);
+    leaveSigningIn();
+}
+
+// Back to where the person was before the attempt: their session, or signed out.
+void Session::leaveSigningIn()
+{
+    if (hasTokens())
+        setState(State::Active);
+    else
+        setState(State::SignedOut);
 }
 
 void Session::onGrantFinished(TokenReply *reply)
@@ -104,12 +115,21 @@ void Session::onGrantFinished(TokenReply *reply)
     if (reply != m_signInReply)
         return;
     if (reply->error()) {
-        setState(State::SignedOut);
         emit signInFailed(reply->error().userMessage(), reply->error());
+        leaveSigningIn();
         return;
     }
-    m_tokens = {};
+    // The grant has expired any older refresh token of this user: from here on only the new
+    // tokens are any good, so they replace the old ones at once.
+    const StoredSession previous = m_tokens;
+    if (!previous.account.isEmpty() && previous.account != m_pendingAccount) {
+        StoreJob *job = activeStore()->clear(previous.account);
+        connect(job, &StoreJob::finished, job, &QObject::deleteLater);
+    }
+    wipe();
     m_tokens.account = m_pendingAccount;
+    if (previous.account == m_pendingAccount)
+        m_tokens.profile = previous.profile;
     adoptGrant(reply->grant(), true);
     ProfileReply *profileReply = m_api->me(m_tokens.accessToken);
     m_signInReply = profileReply;
@@ -122,15 +142,16 @@ void Session::onSignInProfileFinished(ApiReply *reply)
     reply->deleteLater();
     if (reply != m_signInReply)
         return;
-    if (reply->error()) {
+    if (reply->error() && !m_tokens.profile.isValid()) {
         const QString message = tr("You were signed in, but your profile could not be loaded: %1")
                                     .arg(reply->error().userMessage());
         wipe();
-        setState(State::SignedOut);
         emit signInFailed(message, reply->error());
+        setState(State::SignedOut);
         return;
     }
-    m_tokens.profile = static_cast<ProfileReply *>(reply)->profile();
+    if (!reply->error())
+        m_tokens.profile = static_cast<ProfileReply *>(reply)->profile();
     emit profileChanged(m_tokens.profile);
     saveTokens(State::Active);
 }

@@ -119,6 +119,7 @@ private:
 
     void setState(State state, const QString &reason = {});
     void onGrantFinished(TokenReply *reply);
+    void leaveSigningIn();
     void onSignInProfileFinished(ApiReply *reply);
     void adoptGrant(const class TokenGrant &grant, bool isPasswordGrant);
     void confirmNothingStored(const QString &account);

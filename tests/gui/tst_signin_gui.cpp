@@ -5,12 +5,16 @@
 #include "Application.h"
 #include "EmulatorFixture.h"
 #include "SignInWindow.h"
+#include "auth/KeychainTokenStore.h"
+#include "auth/Session.h"
 
 #include <QAccessible>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Smtpd;
@@ -36,6 +40,7 @@ private slots:
     void wrongPasswordShowsServerMessage();
     void emptyFieldsAreCheckedBeforeAnyRequest();
     void serverNoteNamesTheServer();
+    void renewalOfferSignsInAgainWithoutLosingTheSession();
 
 private:
     void type(QWidget *window, const QString &field, const QString &text);
@@ -49,6 +54,13 @@ void TestSignInGui::init()
 {
     QVERIFY2(QGuiApplication::platformName() == QLatin1String("xcb"),
         "GUI tests run on a real X server (Xvfb), not offscreen");
+    // Each test starts signed out: nothing remembered, nothing in the keychain.
+    QSettings().clear();
+    KeychainTokenStore keychain;
+    std::unique_ptr<StoreJob> wipe(keychain.clear(DemoEmail));
+    QSignalSpy wiped(wipe.get(), &StoreJob::finished);
+    QVERIFY(wiped.wait(15000));
+
     m_emulator = std::make_unique<EmulatorFixture>();
     QVERIFY(m_emulator->isRunning());
     AppOptions options;
@@ -122,6 +134,7 @@ void TestSignInGui::wrongPasswordShowsServerMessage()
 void TestSignInGui::emptyFieldsAreCheckedBeforeAnyRequest()
 {
     SignInWindow *signIn = m_app->signInWindow();
+    findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Email"))->clear();
     press(signIn, QStringLiteral("Sign in"));
     auto *error = signIn->findChild<QLabel *>(QStringLiteral("signInError"));
     QVERIFY(error->isVisible());
@@ -137,6 +150,40 @@ void TestSignInGui::serverNoteNamesTheServer()
     auto *note = m_app->signInWindow()->findChild<QLabel *>(QStringLiteral("serverNote"));
     QVERIFY(note->isVisible());
     QVERIFY(note->text().contains(m_emulator->baseUrl().host()));
+}
+
+void TestSignInGui::renewalOfferSignsInAgainWithoutLosingTheSession()
+{
+    SignInWindow *signIn = m_app->signInWindow();
+    type(signIn, QStringLiteral("Email"), DemoEmail);
+    type(signIn, QStringLiteral("Password"), DemoPassword);
+    press(signIn, QStringLiteral("Sign in"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->accountWindow()->isVisible(), 15000);
+
+    // The session says its 30-day end is near (as it does a day before).
+    emit m_app->session()->sessionEndingSoon(QDateTime::currentDateTimeUtc().addSecs(20 * 3600));
+    auto *banner = m_app->accountWindow()->findChild<QWidget *>(QStringLiteral("renewalBanner"));
+    QVERIFY(banner->isVisible());
+    press(m_app->accountWindow(), QStringLiteral("Sign in again now"));
+    QVERIFY(signIn->isVisible());
+    QVERIFY(m_app->accountWindow()->isVisible()); // still signed in meanwhile
+    QVERIFY(
+        findByAccessibleName<QPushButton>(signIn, QStringLiteral("Cancel sign-in"))->isVisible());
+
+    // A wrong password keeps the old session and shows the error.
+    type(signIn, QStringLiteral("Password"), QStringLiteral("wrong"));
+    press(signIn, QStringLiteral("Sign in"));
+    auto *error = signIn->findChild<QLabel *>(QStringLiteral("signInError"));
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15000);
+    QVERIFY(signIn->isVisible());
+    QCOMPARE(toString(m_app->session()->state()), toString(Session::State::Active));
+
+    type(signIn, QStringLiteral("Password"), DemoPassword);
+    press(signIn, QStringLiteral("Sign in"));
+    QTRY_VERIFY_WITH_TIMEOUT(!signIn->isVisible(), 15000);
+    QVERIFY(m_app->accountWindow()->isVisible());
+    QVERIFY(!banner->isVisible());
+    QCOMPARE(m_emulator->server().requestCount("POST", QStringLiteral("/oauth/token")), 3);
 }
 
 QTEST_MAIN(TestSignInGui)

@@ -7,7 +7,6 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
-
 #include <qt6keychain/keychain.h>
 
 using namespace Smtpd;
@@ -20,8 +19,9 @@ namespace {
 QByteArray secretToolLookup(const QString &account)
 {
     QProcess tool;
-    tool.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"),
-                                               QStringLiteral("smtpd-accounts"), QStringLiteral("user"), account});
+    tool.start(QStringLiteral("secret-tool"),
+        {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("smtpd-accounts"),
+            QStringLiteral("user"), account});
     if (!tool.waitForFinished(15000) || tool.exitCode() != 0)
         return {};
     const QByteArray out = tool.readAllStandardOutput().trimmed();
@@ -59,7 +59,7 @@ private slots:
 void TestKeychain::initTestCase()
 {
     QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
-             "run under tests/run-headless (a private D-Bus session with gnome-keyring)");
+        "run under tests/run-headless (a private D-Bus session with gnome-keyring)");
 }
 
 void TestKeychain::saveLoadClear()
@@ -67,7 +67,8 @@ void TestKeychain::saveLoadClear()
     KeychainTokenStore store;
     StoredSession session;
     session.account = QStringLiteral("roundtrip@example.com");
-    session.refreshToken = QStringLiteral("refresh-") + QString::number(QRandomGenerator::global()->generate());
+    session.refreshToken
+        = QStringLiteral("refresh-") + QString::number(QRandomGenerator::global()->generate());
     session.accessToken = QStringLiteral("a.b.c");
     session.accessExpiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
     session.grantedAt = QDateTime::currentDateTimeUtc();
@@ -91,7 +92,8 @@ void TestKeychain::saveLoadClear()
 
     // One item, service "smtpd-accounts", holding the JSON blob.
     const QByteArray viaSecretTool = secretToolLookup(session.account);
-    QVERIFY2(viaSecretTool.contains(session.refreshToken.toUtf8()), viaSecretTool.left(80).constData());
+    QVERIFY2(
+        viaSecretTool.contains(session.refreshToken.toUtf8()), viaSecretTool.left(80).constData());
 
     std::unique_ptr<StoreJob> clear(store.clear(session.account));
     QSignalSpy cleared(clear.get(), &StoreJob::finished);

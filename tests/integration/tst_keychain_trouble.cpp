@@ -15,12 +15,18 @@ using State = Session::State;
 static QString kindName(StoreError::Kind kind)
 {
     switch (kind) {
-    case StoreError::Kind::None: return QStringLiteral("None");
-    case StoreError::Kind::Unavailable: return QStringLiteral("Unavailable");
-    case StoreError::Kind::Denied: return QStringLiteral("Denied");
-    case StoreError::Kind::Timeout: return QStringLiteral("Timeout");
-    case StoreError::Kind::Corrupt: return QStringLiteral("Corrupt");
-    case StoreError::Kind::Other: return QStringLiteral("Other");
+    case StoreError::Kind::None:
+        return QStringLiteral("None");
+    case StoreError::Kind::Unavailable:
+        return QStringLiteral("Unavailable");
+    case StoreError::Kind::Denied:
+        return QStringLiteral("Denied");
+    case StoreError::Kind::Timeout:
+        return QStringLiteral("Timeout");
+    case StoreError::Kind::Corrupt:
+        return QStringLiteral("Corrupt");
+    case StoreError::Kind::Other:
+        return QStringLiteral("Other");
     }
     return {};
 }
@@ -45,7 +51,8 @@ private:
 
 void TestKeychainTrouble::storeReportsTheTrouble()
 {
-    const QStringList expected = qEnvironmentVariable("SMTPD_EXPECT_STORE_ERROR").split(QLatin1Char('|'));
+    const QStringList expected
+        = qEnvironmentVariable("SMTPD_EXPECT_STORE_ERROR").split(QLatin1Char('|'));
     QVERIFY2(!expected.first().isEmpty(), "set SMTPD_EXPECT_STORE_ERROR");
     auto store = makeStore();
     StoredSession session;
@@ -55,7 +62,8 @@ void TestKeychainTrouble::storeReportsTheTrouble()
     std::unique_ptr<StoreJob> job(store->save(session));
     QSignalSpy finished(job.get(), &StoreJob::finished);
     QVERIFY(finished.wait(20000));
-    QVERIFY2(expected.contains(kindName(job->error().kind)), qPrintable(kindName(job->error().kind) + QStringLiteral(": ") + job->error().message));
+    QVERIFY2(expected.contains(kindName(job->error().kind)),
+        qPrintable(kindName(job->error().kind) + QStringLiteral(": ") + job->error().message));
     QVERIFY(!job->error().message.isEmpty());
     QVERIFY(!job->error().message.contains(session.refreshToken));
     // Never a plaintext fallback: no file anywhere under HOME holds the token.
@@ -63,7 +71,8 @@ void TestKeychainTrouble::storeReportsTheTrouble()
     while (files.hasNext()) {
         QFile file(files.next());
         if (file.open(QIODevice::ReadOnly))
-            QVERIFY2(!file.readAll().contains("secret-refresh-token-value"), qPrintable(file.fileName()));
+            QVERIFY2(!file.readAll().contains("secret-refresh-token-value"),
+                qPrintable(file.fileName()));
     }
 }
 
@@ -73,8 +82,10 @@ void TestKeychainTrouble::restoreShowsKeychainStateThenRunsInMemory()
     SessionRig rig(store.get());
     QSignalSpy notices(&rig.session(), &Session::notice);
     rig.session().restore(DemoEmail);
-    QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::KeychainUnavailable), 20000);
-    QVERIFY2(rig.session().reason().startsWith(QStringLiteral("Keychain unavailable: ")), qPrintable(rig.session().reason()));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(rig.session().state()), toString(State::KeychainUnavailable), 20000);
+    QVERIFY2(rig.session().reason().startsWith(QStringLiteral("Keychain unavailable: ")),
+        qPrintable(rig.session().reason()));
     QCOMPARE(notices.count(), 1);
 
     rig.session().continueWithoutKeychain();
@@ -89,7 +100,8 @@ void TestKeychainTrouble::signInKeepsSessionWhenSaveFails()
     auto store = makeStore();
     SessionRig rig(store.get());
     rig.session().signIn(DemoEmail, DemoPassword);
-    QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::KeychainUnavailable), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(rig.session().state()), toString(State::KeychainUnavailable), 20000);
     QVERIFY(rig.session().hasTokens()); // the sign-in is not lost
     QCOMPARE(rig.session().profile().email, DemoEmail);
     rig.session().continueWithoutKeychain();

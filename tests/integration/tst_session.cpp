@@ -54,6 +54,7 @@ private slots:
     void signOutRevokesAndWipes();
     void signOutWhileOfflineWipesAndSaysSo();
     void withFreshTokenWhenSignedOutFails();
+    void signingInAgainKeepsSessionUntilGranted();
 };
 
 void TestSession::signInSavesAndActivates()
@@ -453,6 +454,24 @@ void TestSession::withFreshTokenWhenSignedOutFails()
     });
     QVERIFY(!answered); // never synchronous
     QTRY_VERIFY_WITH_TIMEOUT(answered, 5000);
+}
+
+void TestSession::signingInAgainKeepsSessionUntilGranted()
+{
+    SessionRig rig;
+    QVERIFY(rig.signIn());
+    const QString first = rig.stored().refreshToken;
+    QSignalSpy failed(&rig.session(), &Session::signInFailed);
+    rig.session().signIn(DemoEmail, QStringLiteral("wrong password"));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    QCOMPARE(toString(rig.session().state()), toString(State::Active)); // nothing was lost
+    QCOMPARE(rig.stored().refreshToken, first);
+
+    rig.clock().advance(20 * Day);
+    rig.session().signIn(DemoEmail, DemoPassword); // a new 30-day session
+    QTRY_VERIFY_WITH_TIMEOUT(rig.stored().refreshToken != first, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::Active), 10000);
+    QVERIFY(qAbs(rig.clock().now().msecsTo(rig.session().sessionEnd()) - 30 * Day) < 5 * Second);
 }
 
 QTEST_GUILESS_MAIN(TestSession)

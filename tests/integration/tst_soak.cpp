@@ -16,12 +16,20 @@ extern Q_CORE_EXPORT quintptr qtHookData[];
 namespace {
 enum HookIndex { AddQObject = 3, RemoveQObject = 4 };
 qint64 liveObjects = 0;
-void onAdd(QObject *) { ++liveObjects; }
-void onRemove(QObject *) { --liveObjects; }
+void onAdd(QObject *)
+{
+    ++liveObjects;
+}
+void onRemove(QObject *)
+{
+    --liveObjects;
+}
 
 int openFileDescriptors()
 {
-    return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
+    return int(QDir(QStringLiteral("/proc/self/fd"))
+                   .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
+                   .size());
 }
 } // namespace
 
@@ -45,10 +53,11 @@ bool TestSoak::cycle(SessionRig &rig, QSignalSpy &tokens)
     QElapsedTimer bound;
     bound.start();
     while (rig.refreshCount() == before || rig.session().state() != Session::State::Active
-           || tokens.isEmpty()) {
+        || tokens.isEmpty()) {
         if (bound.elapsed() > 10000) {
-            qWarning("stuck: refreshes %d (before %d), state %s, token signals %d", rig.refreshCount(),
-                     before, qPrintable(toString(rig.session().state())), int(tokens.size()));
+            qWarning("stuck: refreshes %d (before %d), state %s, token signals %d",
+                rig.refreshCount(), before, qPrintable(toString(rig.session().state())),
+                int(tokens.size()));
             return false;
         }
         states.wait(50);
@@ -80,7 +89,7 @@ void TestSoak::thousandRefreshCycles()
 
     QCOMPARE(rig.refreshCount(), Total);
     qInfo("live QObjects after %d cycles: %lld, after %d: %lld; open fds: %d, then %d", WarmUp,
-          objectsAfterWarmUp, Total, liveObjects, fdsAfterWarmUp, openFileDescriptors());
+        objectsAfterWarmUp, Total, liveObjects, fdsAfterWarmUp, openFileDescriptors());
     QVERIFY(liveObjects <= objectsAfterWarmUp);
     QVERIFY(openFileDescriptors() <= fdsAfterWarmUp);
     qtHookData[AddQObject] = 0;
