@@ -1,19 +1,57 @@
 #include "Application.h"
 
 #include "AccountWindow.h"
+#include "AvatarView.h"
 #include "KeychainProblemWindow.h"
 #include "SignInWindow.h"
+#include "TokenClipboard.h"
 #include "api/ApiClient.h"
 #include "api/ServerConfig.h"
 #include "auth/KeychainTokenStore.h"
 #include "auth/Session.h"
+#include "avatar/AvatarFetcher.h"
 
+#include <QGuiApplication>
 #include <QLocale>
+#include <QNetworkDiskCache>
+#include <QStandardPaths>
 
 namespace Smtpd {
 
 namespace {
 const QString LastAccountKey = QStringLiteral("account/last");
+const QString ClipboardClearKey = QStringLiteral("clipboard/clearAfterSeconds");
+} // namespace
+
+void Application::onProfileChanged(const Profile &profile)
+{
+    m_accountWindow->setProfile(profile);
+    AvatarView *avatar = m_accountWindow->avatar();
+    if (!avatar->showsPicture() || profile.email != m_avatarEmail)
+        avatar->setInitials(profile.displayName(), emailHash(profile.email));
+    if (profile.email != m_avatarEmail || profile.gravatarUrl != m_avatarUrl) {
+        m_avatarEmail = profile.email;
+        m_avatarUrl = profile.gravatarUrl;
+        m_avatars->fetch(profile, avatar->requestPixels());
+    }
+}
+
+void Application::copyAccessToken()
+{
+    m_session->withFreshToken(this, [this](const QString &token, const ApiError &error) {
+        if (error) {
+            m_accountWindow->setStatus(
+                tr("Could not copy a fresh access token: %1").arg(error.userMessage()));
+            return;
+        }
+        m_clipboard->copy(token);
+    });
+}
+
+void Application::updateTokenPanel()
+{
+    m_accountWindow->setExpiries(m_session->accessTokenExpiry(), m_session->sessionEnd());
+    m_accountWindow->setStorage(m_session->storageDescription());
 }
 
 Application::Application(const AppOptions &options, TokenStore *store, QObject *parent)
@@ -25,7 +63,18 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     , m_signInWindow(new SignInWindow)
     , m_accountWindow(new AccountWindow)
     , m_keychainWindow(new KeychainProblemWindow)
+    , m_clipboard(new TokenClipboard(QGuiApplication::clipboard(), this))
+    , m_avatars(new AvatarFetcher(&m_network, options.avatarUrl, options.caCertificates, this))
 {
+    // Avatars are cached on disk following HTTP caching rules; API answers never are (the
+    // ApiClient marks them uncacheable).
+    auto *cache = new QNetworkDiskCache(&m_network);
+    cache->setCacheDirectory(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+        + QStringLiteral("/avatars"));
+    cache->setMaximumCacheSize(8 * 1024 * 1024);
+    m_network.setCache(cache);
+    m_clipboard->setClearAfterSeconds(m_settings.value(ClipboardClearKey, 30).toInt());
+
     m_api->setServer(options.apiUrl, options.caCertificates);
     if (options.apiUrl != QUrl(QLatin1String(DefaultApiUrl)))
         m_signInWindow->setServerNote(
@@ -53,7 +102,20 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
                                      "signed in until it succeeds."));
         onStateChanged();
     });
-    connect(m_session, &Session::profileChanged, m_accountWindow, &AccountWindow::setProfile);
+    connect(m_session, &Session::profileChanged, this, &Application::onProfileChanged);
+    connect(m_avatars, &AvatarFetcher::pictureReady, m_accountWindow->avatar(),
+        [this](const QByteArray &bytes) { m_accountWindow->avatar()->setPicture(bytes); });
+    connect(m_session, &Session::accessTokenChanged, this, [this] {
+        // The copied token was replaced: it should not linger on the clipboard.
+        m_clipboard->clearIfOurs();
+        updateTokenPanel();
+    });
+    connect(
+        m_accountWindow, &AccountWindow::copyTokenRequested, this, &Application::copyAccessToken);
+    connect(m_clipboard, &TokenClipboard::countdownChanged, m_accountWindow, [this](int left) {
+        m_accountWindow->setCopyCountdown(left, m_clipboard->clearAfterSeconds() > 0);
+    });
+    connect(qApp, &QCoreApplication::aboutToQuit, m_clipboard, &TokenClipboard::clearIfOurs);
     connect(m_accountWindow, &AccountWindow::refreshRequested, m_session, &Session::refreshNow);
     connect(m_accountWindow, &AccountWindow::signOutRequested, m_session, &Session::signOut);
     connect(m_keychainWindow, &KeychainProblemWindow::retryRequested, m_session,
@@ -65,6 +127,7 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
 
 Application::~Application()
 {
+    m_clipboard->clearIfOurs();
     delete m_signInWindow;
     delete m_accountWindow;
     delete m_keychainWindow;
@@ -82,6 +145,8 @@ void Application::start()
 QString Application::statusLine() const
 {
     switch (m_session->state()) {
+    case Session::State::Active:
+        return {};
     case Session::State::Restoring:
         return tr("Signing you back in\u2026");
     case Session::State::Refreshing:
@@ -91,7 +156,7 @@ QString Application::statusLine() const
     case Session::State::Offline:
         return m_session->reason();
     default:
-        return tr("Signed in. Tokens are kept in %1.").arg(m_session->storageDescription());
+        return m_session->reason();
     }
 }
 
@@ -125,6 +190,14 @@ void Application::onStateChanged()
             m_signInWindow->setEmail(m_session->account());
     }
     m_accountWindow->setStatus(statusLine());
+    m_accountWindow->setCopyEnabled(m_session->hasTokens() && state != State::SigningOut);
+    updateTokenPanel();
+    if (state == State::SignedOut || state == State::Expired) {
+        m_clipboard->clearIfOurs();
+        m_avatars->cancel();
+        m_avatarEmail.clear();
+        m_avatarUrl.clear();
+    }
     m_accountWindow->setBusy(state == State::SigningOut || state == State::Restoring);
     m_keychainWindow->setReason(m_session->reason());
 

@@ -11,6 +11,8 @@
 namespace Smtpd {
 
 class AccountWindow;
+class AvatarFetcher;
+class TokenClipboard;
 class ApiClient;
 class KeychainProblemWindow;
 class SignInWindow;
@@ -35,9 +37,13 @@ public:
     SignInWindow *signInWindow() const { return m_signInWindow; }
     AccountWindow *accountWindow() const { return m_accountWindow; }
     KeychainProblemWindow *keychainProblemWindow() const { return m_keychainWindow; }
+    TokenClipboard *clipboard() const { return m_clipboard; }
 
 private:
     void onStateChanged();
+    void onProfileChanged(const Smtpd::Profile &profile);
+    void copyAccessToken();
+    void updateTokenPanel();
     QString statusLine() const;
 
     AppOptions m_options;
@@ -50,6 +56,10 @@ private:
     SignInWindow *m_signInWindow;
     AccountWindow *m_accountWindow;
     KeychainProblemWindow *m_keychainWindow;
+    TokenClipboard *m_clipboard;
+    AvatarFetcher *m_avatars;
+    QString m_avatarEmail;
+    QString m_avatarUrl;
     bool m_renewing = false; // the sign-in form is open to start a new session while signed in
     bool m_signInFailed = false;
     Session::State m_previousState = Session::State::SignedOut;

@@ -1,45 +1,117 @@
 #include "AccountWindow.h"
 
+#include "AvatarView.h"
+#include "DurationText.h"
 #include "api/Profile.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace Smtpd {
 
+namespace {
+QLabel *makeLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    return label;
+}
+
+QString localDate(const QDateTime &utc)
+{
+    return utc.isValid() ? QLocale().toString(utc.toLocalTime().date(), QLocale::LongFormat)
+                         : AccountWindow::tr("unknown");
+}
+} // namespace
+
+QPushButton *AccountWindow::makeButton(
+    const QString &text, const QString &objectName, const QString &accessibleName)
+{
+    auto *button = new QPushButton(text, this);
+    button->setObjectName(objectName);
+    button->setAccessibleName(accessibleName);
+    return button;
+}
+
 AccountWindow::AccountWindow(QWidget *parent)
     : QWidget(parent)
-    , m_name(new QLabel(this))
-    , m_email(new QLabel(this))
-    , m_status(new QLabel(this))
+    , m_avatar(new AvatarView(96, this))
+    , m_name(makeLabel(this, QStringLiteral("profileName")))
+    , m_email(makeLabel(this, QStringLiteral("profileEmail")))
+    , m_badges(makeLabel(this, QStringLiteral("profileBadges")))
+    , m_accountId(new QLineEdit(this))
+    , m_dates(makeLabel(this, QStringLiteral("profileDates")))
+    , m_tokenValidity(makeLabel(this, QStringLiteral("tokenValidity")))
+    , m_sessionEnd(makeLabel(this, QStringLiteral("sessionEnd")))
+    , m_storage(makeLabel(this, QStringLiteral("tokenStorage")))
+    , m_status(makeLabel(this, QStringLiteral("sessionStatus")))
+    , m_copyConfirmation(makeLabel(this, QStringLiteral("copyConfirmation")))
     , m_renewal(new QWidget(this))
-    , m_renewalText(new QLabel(m_renewal))
-    , m_refresh(new QPushButton(tr("Refresh now"), this))
-    , m_signOut(new QPushButton(tr("Sign out"), this))
+    , m_renewalText(makeLabel(m_renewal, QStringLiteral("renewalText")))
+    , m_refresh(makeButton(tr("&Refresh now"), QStringLiteral("refreshNow"), tr("Refresh now")))
+    , m_copyToken(makeButton(
+          tr("&Copy access token"), QStringLiteral("copyAccessToken"), tr("Copy access token")))
+    , m_signOut(makeButton(tr("Sign &out"), QStringLiteral("signOut"), tr("Sign out")))
 {
     setWindowTitle(tr("SMTPD Accounts"));
     setObjectName(QStringLiteral("accountWindow"));
-    m_name->setObjectName(QStringLiteral("profileName"));
-    m_email->setObjectName(QStringLiteral("profileEmail"));
+
     QFont nameFont = m_name->font();
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.5);
     nameFont.setBold(true);
     m_name->setFont(nameFont);
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_email->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_accountId->setObjectName(QStringLiteral("accountId"));
+    m_accountId->setAccessibleName(tr("Account ID"));
+    m_accountId->setReadOnly(true);
+    m_accountId->setFrame(false);
+    auto *copyId = makeButton(tr("Copy"), QStringLiteral("copyAccountId"), tr("Copy account ID"));
+    connect(copyId, &QPushButton::clicked, this,
+        [this] { QApplication::clipboard()->setText(m_accountId->text()); });
 
-    m_status->setObjectName(QStringLiteral("sessionStatus"));
-    m_status->setWordWrap(true);
-    m_refresh->setObjectName(QStringLiteral("refreshNow"));
-    m_refresh->setAccessibleName(tr("Refresh now"));
-    m_signOut->setObjectName(QStringLiteral("signOut"));
-    m_signOut->setAccessibleName(tr("Sign out"));
+    auto *identity = new QVBoxLayout;
+    identity->addWidget(m_name);
+    identity->addWidget(m_email);
+    identity->addWidget(m_badges);
+    identity->addStretch();
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_avatar, 0, Qt::AlignTop);
+    header->addSpacing(16);
+    header->addLayout(identity, 1);
+
+    auto *idRow = new QHBoxLayout;
+    idRow->addWidget(m_accountId, 1);
+    idRow->addWidget(copyId);
+    auto *details = new QFormLayout;
+    details->addRow(tr("Account ID"), idRow);
+    details->addRow(m_dates);
+
+    auto *tokenBox = new QGroupBox(tr("Access token"), this);
+    tokenBox->setObjectName(QStringLiteral("tokenPanel"));
+    auto *tokenButtons = new QHBoxLayout;
+    tokenButtons->addWidget(m_copyToken);
+    tokenButtons->addWidget(m_refresh);
+    tokenButtons->addStretch();
+    auto *tokenLayout = new QVBoxLayout(tokenBox);
+    tokenLayout->addWidget(m_tokenValidity);
+    tokenLayout->addWidget(m_sessionEnd);
+    tokenLayout->addWidget(m_storage);
+    tokenLayout->addLayout(tokenButtons);
+    tokenLayout->addWidget(m_copyConfirmation);
+    m_copyConfirmation->setVisible(false);
+    m_copyConfirmation->setAccessibleDescription(tr("Copy confirmation"));
 
     m_renewal->setObjectName(QStringLiteral("renewalBanner"));
-    m_renewalText->setObjectName(QStringLiteral("renewalText"));
-    m_renewalText->setWordWrap(true);
     auto *renew = new QPushButton(tr("Sign in again now"), m_renewal);
     renew->setObjectName(QStringLiteral("renewNow"));
     renew->setAccessibleName(tr("Sign in again now"));
@@ -48,40 +120,90 @@ AccountWindow::AccountWindow(QWidget *parent)
     renewalLayout->addWidget(m_renewalText, 1);
     renewalLayout->addWidget(renew);
     m_renewal->setVisible(false);
-    connect(renew, &QPushButton::clicked, this, &AccountWindow::renewRequested);
+    m_status->setVisible(false);
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_refresh);
-    buttons->addStretch();
-    buttons->addWidget(m_signOut);
+    auto *bottom = new QHBoxLayout;
+    bottom->addStretch();
+    bottom->addWidget(m_signOut);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 24, 24, 24);
-    layout->addWidget(m_name);
-    layout->addWidget(m_email);
+    layout->setSpacing(12);
+    layout->addLayout(header);
+    layout->addLayout(details);
     layout->addWidget(m_status);
     layout->addWidget(m_renewal);
+    layout->addWidget(tokenBox);
     layout->addStretch();
-    layout->addLayout(buttons);
+    layout->addLayout(bottom);
+    setMinimumWidth(460);
+
+    m_copyToken->setDefault(true);
+    setTabOrder(m_copyToken, m_refresh);
+    setTabOrder(m_refresh, m_accountId);
+    setTabOrder(m_accountId, copyId);
+    setTabOrder(copyId, m_signOut);
 
     connect(m_refresh, &QPushButton::clicked, this, &AccountWindow::refreshRequested);
+    connect(m_copyToken, &QPushButton::clicked, this, &AccountWindow::copyTokenRequested);
     connect(m_signOut, &QPushButton::clicked, this, &AccountWindow::signOutRequested);
-    setMinimumSize(380, 200);
+    connect(renew, &QPushButton::clicked, this, &AccountWindow::renewRequested);
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &AccountWindow::updateCountdowns);
 }
 
 void AccountWindow::setProfile(const Profile &profile)
 {
     m_name->setText(profile.displayName());
     m_email->setText(profile.email);
+    QStringList badges;
+    badges << (profile.isVerified ? tr("\u2713 Verified") : tr("Not verified"));
+    if (profile.isOwner)
+        badges << tr("Owner");
+    m_badges->setText(badges.join(QStringLiteral("  \u00b7  ")));
+    m_accountId->setText(profile.accountId);
+    m_accountId->setCursorPosition(0);
+    m_dates->setText(tr("Member since %1 \u00b7 last updated %2")
+                         .arg(localDate(profile.createdAt), localDate(profile.modifiedAt)));
 }
 
-} // namespace Smtpd
+void AccountWindow::setExpiries(const QDateTime &accessToken, const QDateTime &session)
+{
+    m_accessExpiry = accessToken;
+    m_sessionExpiry = session;
+    updateCountdowns();
+    if (accessToken.isValid())
+        m_ticker.start();
+    else
+        m_ticker.stop();
+}
 
-namespace Smtpd {
+void AccountWindow::updateCountdowns()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!m_accessExpiry.isValid()) {
+        m_tokenValidity->setText(tr("No access token"));
+    } else if (now < m_accessExpiry) {
+        m_tokenValidity->setText(
+            tr("Access token valid for %1").arg(durationText(now.msecsTo(m_accessExpiry))));
+    } else {
+        m_tokenValidity->setText(tr("Access token expired; a new one is fetched when needed"));
+    }
+    m_sessionEnd->setVisible(m_sessionExpiry.isValid());
+    if (m_sessionExpiry.isValid())
+        m_sessionEnd->setText(
+            tr("Session ends in %1").arg(durationText(now.msecsTo(m_sessionExpiry))));
+}
+
+void AccountWindow::setStorage(const QString &where)
+{
+    m_storage->setText(tr("Tokens are kept in %1.").arg(where));
+}
 
 void AccountWindow::setStatus(const QString &status)
 {
     m_status->setText(status);
+    m_status->setVisible(!status.isEmpty());
 }
 
 void AccountWindow::setBusy(bool busy)
@@ -90,9 +212,22 @@ void AccountWindow::setBusy(bool busy)
     m_signOut->setEnabled(!busy);
 }
 
-} // namespace Smtpd
+void AccountWindow::setCopyEnabled(bool enabled)
+{
+    m_copyToken->setEnabled(enabled);
+}
 
-namespace Smtpd {
+void AccountWindow::setCopyCountdown(int secondsLeft, bool clears)
+{
+    if (secondsLeft <= 0 && clears) {
+        m_copyConfirmation->setVisible(false);
+        return;
+    }
+    m_copyConfirmation->setText(clears
+            ? tr("Copied. The clipboard will be cleared in %1 s.").arg(secondsLeft)
+            : tr("Copied. It stays on the clipboard until you sign out or quit."));
+    m_copyConfirmation->setVisible(true);
+}
 
 void AccountWindow::setRenewalOffer(const QString &text)
 {

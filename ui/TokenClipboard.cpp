@@ -1,0 +1,96 @@
+#include "TokenClipboard.h"
+
+#include <QClipboard>
+#include <QCryptographicHash>
+#include <QMimeData>
+
+namespace Smtpd {
+
+namespace {
+QByteArray hashOf(const QString &text)
+{
+    return QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256);
+}
+} // namespace
+
+TokenClipboard::TokenClipboard(QClipboard *clipboard, QObject *parent)
+    : QObject(parent)
+    , m_clipboard(clipboard)
+{
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &TokenClipboard::tick);
+    // Someone else took the clipboard: there is nothing of ours left to clear.
+    connect(m_clipboard, &QClipboard::dataChanged, this, [this] {
+        if (!m_tokenHash.isEmpty() && !holdsOurToken())
+            forget();
+    });
+}
+
+void TokenClipboard::copy(const QString &token)
+{
+    auto *data = new QMimeData;
+    data->setText(token);
+    // Password managers' convention for "do not keep this in a history" on each platform.
+    data->setData(QStringLiteral("x-kde-passwordManagerHint"), QByteArrayLiteral("secret"));
+#if defined(Q_OS_MACOS)
+    data->setData(QStringLiteral("application/x-nspasteboard-concealed-type"), QByteArray());
+#elif defined(Q_OS_WIN)
+    data->setData(
+        QStringLiteral(
+            "application/x-qt-windows-mime;value=\"ExcludeClipboardContentFromMonitorProcessing\""),
+        QByteArray(4, '\0'));
+    data->setData(
+        QStringLiteral("application/x-qt-windows-mime;value=\"CanIncludeInClipboardHistory\""),
+        QByteArray(4, '\0'));
+    data->setData(
+        QStringLiteral("application/x-qt-windows-mime;value=\"CanUploadToCloudClipboard\""),
+        QByteArray(4, '\0'));
+#endif
+    m_tokenHash = hashOf(token);
+    m_clipboard->setMimeData(data, QClipboard::Clipboard);
+    m_secondsLeft = m_clearAfterSeconds;
+    if (m_clearAfterSeconds > 0)
+        m_ticker.start();
+    else
+        m_ticker.stop();
+    emit copied();
+    emit countdownChanged(m_secondsLeft);
+}
+
+bool TokenClipboard::holdsOurToken() const
+{
+    return !m_tokenHash.isEmpty()
+        && hashOf(m_clipboard->text(QClipboard::Clipboard)) == m_tokenHash;
+}
+
+void TokenClipboard::clearIfOurs()
+{
+    if (holdsOurToken()) {
+        m_clipboard->clear(QClipboard::Clipboard);
+        forget();
+        emit cleared();
+        return;
+    }
+    forget();
+}
+
+void TokenClipboard::tick()
+{
+    if (--m_secondsLeft > 0) {
+        emit countdownChanged(m_secondsLeft);
+        return;
+    }
+    clearIfOurs();
+}
+
+void TokenClipboard::forget()
+{
+    const bool wasCounting = m_secondsLeft > 0;
+    m_ticker.stop();
+    m_tokenHash.clear();
+    m_secondsLeft = 0;
+    if (wasCounting)
+        emit countdownChanged(0);
+}
+
+} // namespace Smtpd

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QTimer>
+
+class QClipboard;
+
+namespace Smtpd {
+
+// Puts an access token on the clipboard, marked as a secret so clipboard managers and
+// histories leave it alone, and takes it off again: after a delay, on sign-out, on quit and
+// when the token is replaced, but only while the clipboard still holds it (something the
+// user copied since is never touched). Only a hash of the token is kept here.
+class TokenClipboard final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TokenClipboard(QClipboard *clipboard, QObject *parent = nullptr);
+
+    // 0 = never clear by time.
+    void setClearAfterSeconds(int seconds) { m_clearAfterSeconds = seconds; }
+    int clearAfterSeconds() const { return m_clearAfterSeconds; }
+
+    void copy(const QString &token);
+    // Clears the clipboard if it still holds what copy() put there.
+    void clearIfOurs();
+    bool holdsOurToken() const;
+    int secondsLeft() const { return m_secondsLeft; }
+
+signals:
+    void copied();
+    void cleared();
+    // Once a second while a timed clear is pending; 0 when it is done or cancelled.
+    void countdownChanged(int secondsLeft);
+
+private:
+    void tick();
+    void forget();
+
+    QClipboard *m_clipboard;
+    QByteArray m_tokenHash;
+    QTimer m_ticker;
+    int m_clearAfterSeconds = 30;
+    int m_secondsLeft = 0;
+};
+
+} // namespace Smtpd
