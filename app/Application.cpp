@@ -112,8 +112,8 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     });
     connect(
         m_accountWindow, &AccountWindow::copyTokenRequested, this, &Application::copyAccessToken);
-    connect(m_clipboard, &TokenClipboard::countdownChanged, m_accountWindow, [this](int left) {
-        m_accountWindow->setCopyCountdown(left, m_clipboard->clearAfterSeconds() > 0);
+    connect(m_clipboard, &TokenClipboard::changed, m_accountWindow, [this] {
+        m_accountWindow->setCopyConfirmation(m_clipboard->isTracking(), m_clipboard->secondsLeft());
     });
     connect(qApp, &QCoreApplication::aboutToQuit, m_clipboard, &TokenClipboard::clearIfOurs);
     connect(m_accountWindow, &AccountWindow::refreshRequested, m_session, &Session::refreshNow);

@@ -217,16 +217,12 @@ void AccountWindow::setCopyEnabled(bool enabled)
     m_copyToken->setEnabled(enabled);
 }
 
-void AccountWindow::setCopyCountdown(int secondsLeft, bool clears)
+void AccountWindow::setCopyConfirmation(bool shown, int secondsLeft)
 {
-    if (secondsLeft <= 0 && clears) {
-        m_copyConfirmation->setVisible(false);
-        return;
-    }
-    m_copyConfirmation->setText(clears
+    m_copyConfirmation->setVisible(shown);
+    m_copyConfirmation->setText(secondsLeft > 0
             ? tr("Copied. The clipboard will be cleared in %1 s.").arg(secondsLeft)
             : tr("Copied. It stays on the clipboard until you sign out or quit."));
-    m_copyConfirmation->setVisible(true);
 }
 
 void AccountWindow::setRenewalOffer(const QString &text)

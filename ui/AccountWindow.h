@@ -33,8 +33,9 @@ public slots:
     void setStatus(const QString &status);
     void setBusy(bool busy);
     void setCopyEnabled(bool enabled);
-    // The confirmation after Copy access token; 0 hides it.
-    void setCopyCountdown(int secondsLeft, bool clears);
+    // The confirmation after Copy access token: hidden when not `shown`; with a countdown
+    // when the clipboard is cleared by time (secondsLeft > 0).
+    void setCopyConfirmation(bool shown, int secondsLeft);
     // A banner offering to start a new session (the 30-day end is near); empty hides it.
     void setRenewalOffer(const QString &text);
 

@@ -54,7 +54,7 @@ void TokenClipboard::copy(const QString &token)
     else
         m_ticker.stop();
     emit copied();
-    emit countdownChanged(m_secondsLeft);
+    emit changed();
 }
 
 bool TokenClipboard::holdsOurToken() const
@@ -77,7 +77,7 @@ void TokenClipboard::clearIfOurs()
 void TokenClipboard::tick()
 {
     if (--m_secondsLeft > 0) {
-        emit countdownChanged(m_secondsLeft);
+        emit changed();
         return;
     }
     clearIfOurs();
@@ -85,12 +85,12 @@ void TokenClipboard::tick()
 
 void TokenClipboard::forget()
 {
-    const bool wasCounting = m_secondsLeft > 0;
+    const bool wasTracking = isTracking();
     m_ticker.stop();
     m_tokenHash.clear();
     m_secondsLeft = 0;
-    if (wasCounting)
-        emit countdownChanged(0);
+    if (wasTracking)
+        emit changed();
 }
 
 } // namespace Smtpd

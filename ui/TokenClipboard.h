@@ -27,13 +27,16 @@ public:
     // Clears the clipboard if it still holds what copy() put there.
     void clearIfOurs();
     bool holdsOurToken() const;
+    // Whether a copied token is being looked after (until cleared or replaced by the user).
+    bool isTracking() const { return !m_tokenHash.isEmpty(); }
+    // Seconds until the timed clear; 0 when none is pending.
     int secondsLeft() const { return m_secondsLeft; }
 
 signals:
     void copied();
     void cleared();
-    // Once a second while a timed clear is pending; 0 when it is done or cancelled.
-    void countdownChanged(int secondsLeft);
+    // After a copy, each second of the countdown, and when the token is no longer tracked.
+    void changed();
 
 private:
     void tick();

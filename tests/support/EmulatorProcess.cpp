@@ -1,6 +1,7 @@
 #include "EmulatorProcess.h"
 
 #include "EmulatorFixture.h"
+#include "WaitUntil.h"
 
 #include <QFile>
 #include <QTest>
@@ -21,7 +22,7 @@ EmulatorProcess::EmulatorProcess(const QStringList &extraArguments)
         return;
     QFile file(portFile);
     // The port file appears once the emulator listens.
-    QTRY_IMPL(file.exists() && file.size() > 0, 10000);
+    waitUntil([&] { return file.exists() && file.size() > 0; }, 10000);
     if (file.open(QIODevice::ReadOnly))
         m_port = static_cast<quint16>(file.readAll().trimmed().toUInt());
 }

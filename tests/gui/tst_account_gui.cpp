@@ -1,0 +1,231 @@
+// The account window in use: Copy access token on the real X clipboard (read with xclip),
+// its clearing rules, and the avatar (picture, initials, cache, no credentials).
+#include "AppRig.h"
+#include "AvatarView.h"
+#include "TokenClipboard.h"
+#include "auth/Session.h"
+#include "avatar/AvatarFetcher.h"
+
+#include <QLabel>
+#include <QSettings>
+#include <QTest>
+
+using namespace Smtpd;
+using namespace TestSupport;
+
+class TestAccountGui : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void copyPutsAFreshTokenOnTheClipboardAsSecret();
+    void clipboardClearedAfterTimeout();
+    void clipboardClearedOnSignOut();
+    void clipboardClearedWhenTokenReplaced();
+    void foreignClipboardContentIsNeverCleared();
+    void tokenIsNeverShownInAWidget();
+    void profileDetailsShown();
+    void avatarPictureWithoutCredentials();
+    void noPictureShowsInitials();
+    void cachedAvatarShowsWhileServerIsDown();
+    void tokenPanelCountsDown();
+
+private:
+    void copy(AppRig &rig);
+};
+
+void TestAccountGui::initTestCase()
+{
+    QVERIFY2(QGuiApplication::platformName() == QLatin1String("xcb"), "run under Xvfb");
+    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 2);
+}
+
+void TestAccountGui::copy(AppRig &rig)
+{
+    auto *button = findByAccessibleName<QPushButton>(
+        rig.app().accountWindow(), QStringLiteral("Copy access token"));
+    QVERIFY(button && button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.app().clipboard()->holdsOurToken(), 10000);
+}
+
+void TestAccountGui::copyPutsAFreshTokenOnTheClipboardAsSecret()
+{
+    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 30);
+    AppRig rig;
+    QVERIFY(rig.isReady());
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    copy(rig);
+    const QByteArray onClipboard = readXClipboard();
+    QCOMPARE(QString::fromUtf8(onClipboard), rig.currentToken());
+    QVERIFY(readXClipboard(QStringLiteral("TARGETS")).contains("x-kde-passwordManagerHint"));
+    QCOMPARE(readXClipboard(QStringLiteral("x-kde-passwordManagerHint")), QByteArray("secret"));
+    auto *confirmation
+        = rig.app().accountWindow()->findChild<QLabel *>(QStringLiteral("copyConfirmation"));
+    QVERIFY(confirmation->isVisible());
+    QVERIFY(confirmation->text().contains(QStringLiteral("cleared in")));
+    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 2);
+}
+
+void TestAccountGui::clipboardClearedAfterTimeout()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    copy(rig);
+    QVERIFY(!readXClipboard().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(readXClipboard().isEmpty(), 8000);
+    QVERIFY(!rig.app()
+                 .accountWindow()
+                 ->findChild<QLabel *>(QStringLiteral("copyConfirmation"))
+                 ->isVisible());
+}
+
+void TestAccountGui::clipboardClearedOnSignOut()
+{
+    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 0); // never by time
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    copy(rig);
+    QTest::mouseClick(
+        findByAccessibleName<QPushButton>(rig.app().accountWindow(), QStringLiteral("Sign out")),
+        Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(rig.session().state()), toString(Session::State::SignedOut), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(readXClipboard().isEmpty(), 5000);
+    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 2);
+}
+
+void TestAccountGui::clipboardClearedWhenTokenReplaced()
+{
+    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 0);
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    copy(rig);
+    QTest::mouseClick(
+        findByAccessibleName<QPushButton>(rig.app().accountWindow(), QStringLiteral("Refresh now")),
+        Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(readXClipboard().isEmpty(), 10000);
+    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 2);
+}
+
+void TestAccountGui::foreignClipboardContentIsNeverCleared()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    copy(rig);
+    QVERIFY(writeXClipboardFromOutside("something the user copied"));
+    QTRY_VERIFY_WITH_TIMEOUT(!rig.app().clipboard()->holdsOurToken(), 5000);
+    QTest::qWait(2500); // longer than the 2 s clearing delay: nothing may happen
+    QCOMPARE(readXClipboard(), QByteArray("something the user copied"));
+    rig.session().signOut();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(rig.session().state()), toString(Session::State::SignedOut), 10000);
+    QCOMPARE(readXClipboard(), QByteArray("something the user copied"));
+}
+
+void TestAccountGui::tokenIsNeverShownInAWidget()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    copy(rig);
+    const QString token = rig.currentToken();
+    for (QWidget *widget : QApplication::allWidgets()) {
+        if (auto *label = qobject_cast<QLabel *>(widget))
+            QVERIFY(!label->text().contains(token));
+        if (auto *edit = qobject_cast<QLineEdit *>(widget))
+            QVERIFY(!edit->text().contains(token));
+        QVERIFY(!widget->accessibleName().contains(token));
+        QVERIFY(!widget->toolTip().contains(token));
+    }
+}
+
+void TestAccountGui::profileDetailsShown()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    AccountWindow *window = rig.app().accountWindow();
+    QCOMPARE(window->findChild<QLabel *>(QStringLiteral("profileName"))->text(),
+        QStringLiteral("Dana Demo"));
+    QCOMPARE(window->findChild<QLabel *>(QStringLiteral("profileEmail"))->text(), DemoEmail);
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("profileBadges"))
+                ->text()
+                .contains(QStringLiteral("Verified")));
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("profileBadges"))
+                ->text()
+                .contains(QStringLiteral("Owner")));
+    auto *accountId = findByAccessibleName<QLineEdit>(window, QStringLiteral("Account ID"));
+    QCOMPARE(accountId->text(), QStringLiteral("811affc1-66c7-4982-b39e-29f9536b4720"));
+    QVERIFY(accountId->isReadOnly());
+    QTest::mouseClick(findByAccessibleName<QPushButton>(window, QStringLiteral("Copy account ID")),
+        Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        readXClipboard(), QByteArray("811affc1-66c7-4982-b39e-29f9536b4720"), 5000);
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("profileDates"))
+                ->text()
+                .contains(QStringLiteral("2020")));
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("tokenStorage"))
+                ->text()
+                .contains(QStringLiteral("keyring")));
+}
+
+void TestAccountGui::avatarPictureWithoutCredentials()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QTRY_VERIFY_WITH_TIMEOUT(rig.app().accountWindow()->avatar()->showsPicture(), 10000);
+    int avatarRequests = 0;
+    for (const auto &request : rig.emulator().server().requests()) {
+        if (!request.path.startsWith(QStringLiteral("/avatar/")))
+            continue;
+        ++avatarRequests;
+        QCOMPARE(request.authScheme, QString()); // never the bearer token
+        QVERIFY(request.query.contains(QStringLiteral("d=404")));
+        QVERIFY(request.path.size() == 8 + 64); // SHA-256 of the email
+    }
+    QCOMPARE(avatarRequests, 1);
+}
+
+void TestAccountGui::noPictureShowsInitials()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(
+        QStringLiteral("jack.truong@jameshardie.com"), QStringLiteral("jack-password")));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        rig.emulator().server().requestCount("GET",
+            QStringLiteral("/avatar/") + emailHash(QStringLiteral("jack.truong@jameshardie.com"))),
+        1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.emulator().server().requests().last().status, 404, 5000);
+    AvatarView *avatar = rig.app().accountWindow()->avatar();
+    QVERIFY(!avatar->showsPicture());
+    QCOMPARE(avatar->initials(), QStringLiteral("JT"));
+}
+
+void TestAccountGui::cachedAvatarShowsWhileServerIsDown()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QTRY_VERIFY_WITH_TIMEOUT(rig.app().accountWindow()->avatar()->showsPicture(), 10000);
+    rig.emulator().server().stopListening();
+    Application &restarted = rig.restartApp();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(restarted.session()->state()), toString(Session::State::Active), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(restarted.accountWindow()->avatar()->showsPicture(), 10000);
+}
+
+void TestAccountGui::tokenPanelCountsDown()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    auto *validity
+        = rig.app().accountWindow()->findChild<QLabel *>(QStringLiteral("tokenValidity"));
+    auto *sessionEnd = rig.app().accountWindow()->findChild<QLabel *>(QStringLiteral("sessionEnd"));
+    QVERIFY2(validity->text().contains(QStringLiteral("valid for 59 min"))
+            || validity->text().contains(QStringLiteral("valid for 1 h")),
+        qPrintable(validity->text()));
+    QVERIFY2(
+        sessionEnd->text().contains(QStringLiteral("29 days")), qPrintable(sessionEnd->text()));
+}
+
+QTEST_MAIN(TestAccountGui)
+#include "tst_account_gui.moc"
