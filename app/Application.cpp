@@ -36,6 +36,13 @@ void Application::onProfileChanged(const Profile &profile)
     }
 }
 
+// Only an email is ever put back into the form: an API key is a credential.
+void Application::prefillEmail(const QString &account)
+{
+    if (account.contains(QLatin1Char('@')))
+        m_signInWindow->setEmail(account);
+}
+
 void Application::copyAccessToken()
 {
     m_session->withFreshToken(this, [this](const QString &token, const ApiError &error) {
@@ -97,7 +104,7 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     });
     connect(m_accountWindow, &AccountWindow::renewRequested, this, [this] {
         m_renewing = true;
-        m_signInWindow->setEmail(m_session->account());
+        prefillEmail(m_session->account());
         m_signInWindow->setNotice(tr("Sign in again to start a new 30-day session. You stay "
                                      "signed in until it succeeds."));
         onStateChanged();
@@ -136,7 +143,7 @@ Application::~Application()
 void Application::start()
 {
     const QString lastAccount = m_settings.value(LastAccountKey).toString();
-    m_signInWindow->setEmail(lastAccount);
+    prefillEmail(lastAccount);
     onStateChanged();
     if (!lastAccount.isEmpty())
         m_session->restore(lastAccount);
@@ -165,7 +172,7 @@ void Application::onStateChanged()
     using State = Session::State;
     const State state = m_session->state();
     if (state == State::Active && !m_session->account().isEmpty())
-        m_settings.setValue(LastAccountKey, m_session->account());
+        m_settings.setValue(LastAccountKey, storageKeyFor(m_session->account()));
     if (state == State::SigningIn)
         m_signInFailed = false;
     else if (m_previousState == State::SigningIn && state == State::Active && !m_signInFailed) {
@@ -186,8 +193,7 @@ void Application::onStateChanged()
     m_signInWindow->setBusy(state == State::SigningIn);
     if (state == State::Expired || state == State::SignedOut) {
         m_signInWindow->setNotice(m_session->reason());
-        if (!m_session->account().isEmpty())
-            m_signInWindow->setEmail(m_session->account());
+        prefillEmail(m_session->account());
     }
     m_accountWindow->setStatus(statusLine());
     m_accountWindow->setCopyEnabled(m_session->hasTokens() && state != State::SigningOut);

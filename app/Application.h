@@ -43,6 +43,7 @@ private:
     void onStateChanged();
     void onProfileChanged(const Smtpd::Profile &profile);
     void copyAccessToken();
+    void prefillEmail(const QString &account);
     void updateTokenPanel();
     QString statusLine() const;
 

@@ -6,21 +6,30 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QRadioButton;
 
 namespace Smtpd {
 
-// The sign-in form. It only shows state and emits intent; the Session does the work.
+// The sign-in form: email + password, or API key + secret. It checks what was typed before
+// anything is sent, shows state and emits intent; the Session does the work.
 class SignInWindow final : public QWidget
 {
     Q_OBJECT
 
 public:
+    enum class Mode { EmailPassword, ApiKey };
+
     explicit SignInWindow(QWidget *parent = nullptr);
 
     // A line naming the server, shown only when it is not the default one.
     void setServerNote(const QString &note);
     void setEmail(const QString &email);
     QString email() const;
+    Mode mode() const { return m_mode; }
+    void setMode(Mode mode);
+
+    // Why `text` is not an email address, or empty when it is one.
+    static QString emailProblem(const QString &text);
 
 public slots:
     void setBusy(bool busy);
@@ -39,11 +48,18 @@ signals:
 
 private:
     void submit();
+    void showProblem(const QString &message, QLineEdit *field);
 
+    Mode m_mode = Mode::EmailPassword;
+    QString m_rememberedEmail;
+    QRadioButton *m_emailMode;
+    QRadioButton *m_keyMode;
     QLabel *m_serverNote;
     QLabel *m_notice;
-    QLineEdit *m_email;
-    QLineEdit *m_password;
+    QLabel *m_userLabel;
+    QLabel *m_secretLabel;
+    QLineEdit *m_user;
+    QLineEdit *m_secret;
     QLabel *m_error;
     QProgressBar *m_progress;
     QPushButton *m_signIn;

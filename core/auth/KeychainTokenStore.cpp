@@ -103,7 +103,7 @@ StoreJob *KeychainTokenStore::load(const QString &account)
                 return store->finishLater({}, false);
             StoredSession session;
             if (!StoredSession::fromJson(read->binaryData(), &session)
-                || session.account != account) {
+                || storageKeyFor(session.account) != account) {
                 // Not something we can use: remove it, so the next start is clean.
                 qCWarning(lcKeychain) << "removing an unreadable keychain item";
                 auto *remove = new QKeychain::DeletePasswordJob(QLatin1String(Service));
@@ -125,7 +125,7 @@ StoreJob *KeychainTokenStore::save(const StoredSession &session)
 {
     auto *store = new StoreJob(this);
     auto *job = new QKeychain::WritePasswordJob(QLatin1String(Service));
-    job->setKey(session.account);
+    job->setKey(storageKeyFor(session.account));
     job->setBinaryData(session.toJson());
     runKeychainJob<QKeychain::WritePasswordJob>(
         job, store, m_timeout, [store](QKeychain::WritePasswordJob *) { store->finishLater({}); });

@@ -123,7 +123,7 @@ void Session::onGrantFinished(TokenReply *reply)
     // tokens are any good, so they replace the old ones at once.
     const StoredSession previous = m_tokens;
     if (!previous.account.isEmpty() && previous.account != m_pendingAccount) {
-        StoreJob *job = activeStore()->clear(previous.account);
+        StoreJob *job = activeStore()->clear(storageKeyFor(previous.account));
         connect(job, &StoreJob::finished, job, &QObject::deleteLater);
     }
     wipe();
@@ -351,7 +351,7 @@ void Session::expire()
         reason = tr("The server ended this session — most likely you signed in on another device. "
                     "Please sign in again.");
     const QString account = m_tokens.account;
-    StoreJob *job = activeStore()->clear(account);
+    StoreJob *job = activeStore()->clear(storageKeyFor(account));
     connect(job, &StoreJob::finished, job, &QObject::deleteLater);
     wipe();
     m_tokens.account = account; // the email is kept for the sign-in form
@@ -501,10 +501,10 @@ void Session::finishSignOut(const ApiError &revokeError)
 {
     const QString account = m_tokens.account;
     // Whatever the server said, nothing of the session stays here.
-    StoreJob *job = activeStore()->clear(account);
+    StoreJob *job = activeStore()->clear(storageKeyFor(account));
     connect(job, &StoreJob::finished, job, &QObject::deleteLater);
     if (m_thisRunOnly || activeStore() != m_keychain) {
-        StoreJob *memoryJob = m_memory->clear(account);
+        StoreJob *memoryJob = m_memory->clear(storageKeyFor(account));
         connect(memoryJob, &StoreJob::finished, memoryJob, &QObject::deleteLater);
     }
     wipe();

@@ -74,8 +74,9 @@ public:
     // Where the tokens are kept, for the user ("the system keyring…", "this run only…").
     QString storageDescription() const;
 
-    // Starts from what the keychain holds for `account` (the app remembers which).
-    void restore(const QString &account);
+    // Starts from what the keychain holds under `storageKey` (storageKeyFor() of the account
+    // signed in last; the app remembers it).
+    void restore(const QString &storageKey);
     // Signs in with email + password, or API key + secret.
     void signIn(const QString &username, const QString &secret);
     void cancelSignIn();

@@ -1,5 +1,6 @@
 #include "StoredSession.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -19,6 +20,16 @@ QJsonObject profileToJson(const Profile &p)
             p.modifiedAt.isValid() ? QJsonValue(p.modifiedAt.toMSecsSinceEpoch()) : QJsonValue()}};
 }
 } // namespace
+
+QString storageKeyFor(const QString &account)
+{
+    if (account.contains(QLatin1Char('@')))
+        return account.trimmed().toLower();
+    return QStringLiteral("api-key-")
+        + QString::fromLatin1(QCryptographicHash::hash(account.toUtf8(), QCryptographicHash::Sha256)
+                                  .toHex()
+                                  .left(24));
+}
 
 QDateTime StoredSession::localSessionEnd() const
 {

@@ -35,4 +35,9 @@ struct StoredSession
 
 inline constexpr qint64 RefreshTokenLifespanMs = 30LL * 24 * 60 * 60 * 1000;
 
+// The name a session is stored and remembered under. An email is used as it is; an API key
+// is itself a credential (it alone authenticates API calls), so it is replaced by an opaque
+// hash that can sit in settings and keychain item names without revealing the key.
+QString storageKeyFor(const QString &account);
+
 } // namespace Smtpd

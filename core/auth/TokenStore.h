@@ -63,9 +63,10 @@ class TokenStore : public QObject
 public:
     using QObject::QObject;
 
-    virtual StoreJob *load(const QString &account) = 0;
+    // `key` is storageKeyFor(the account); save() derives it from the session.
+    virtual StoreJob *load(const QString &key) = 0;
     virtual StoreJob *save(const StoredSession &session) = 0;
-    virtual StoreJob *clear(const QString &account) = 0;
+    virtual StoreJob *clear(const QString &key) = 0;
     // Checks that the store can be written to right now (a keychain can report a locked item
     // as missing when its unlock prompt cannot be shown; a write then tells the truth).
     virtual StoreJob *checkWritable() = 0;
@@ -90,7 +91,7 @@ public:
     QString displayName() const override { return tr("this run only (not saved)"); }
     bool isPersistent() const override { return false; }
 
-    bool contains(const QString &account) const { return m_sessions.contains(account); }
+    bool contains(const QString &key) const { return m_sessions.contains(key); }
 
 private:
     QHash<QString, StoredSession> m_sessions;

@@ -12,7 +12,9 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -41,6 +43,10 @@ private slots:
     void emptyFieldsAreCheckedBeforeAnyRequest();
     void serverNoteNamesTheServer();
     void renewalOfferSignsInAgainWithoutLosingTheSession();
+    void apiKeyModeSignsInWithKeyAndSecret();
+    void malformedEmailIsCaughtBeforeAnyRequest_data();
+    void malformedEmailIsCaughtBeforeAnyRequest();
+    void cancelDuringSlowSignIn();
 
 private:
     void type(QWidget *window, const QString &field, const QString &text);
@@ -184,6 +190,70 @@ void TestSignInGui::renewalOfferSignsInAgainWithoutLosingTheSession()
     QVERIFY(m_app->accountWindow()->isVisible());
     QVERIFY(!banner->isVisible());
     QCOMPARE(m_emulator->server().requestCount("POST", QStringLiteral("/oauth/token")), 3);
+}
+
+void TestSignInGui::apiKeyModeSignsInWithKeyAndSecret()
+{
+    SignInWindow *signIn = m_app->signInWindow();
+    auto *keyMode = findByAccessibleName<QRadioButton>(
+        signIn, QStringLiteral("Sign in with API key and secret"));
+    QVERIFY(keyMode);
+    QTest::mouseClick(keyMode, Qt::LeftButton, {}, QPoint(5, keyMode->height() / 2));
+    QVERIFY(keyMode->isChecked());
+    QVERIFY(!findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Email"))); // relabelled
+    type(signIn, QStringLiteral("API key"), DemoApiKey);
+    type(signIn, QStringLiteral("Secret"), DemoApiSecret);
+    press(signIn, QStringLiteral("Sign in"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->accountWindow()->isVisible(), 15000);
+    QCOMPARE(m_app->accountWindow()->findChild<QLabel *>(QStringLiteral("profileEmail"))->text(),
+        DemoEmail);
+    // The API key is a credential: it is remembered only as an opaque key.
+    const QString remembered = QSettings().value(QStringLiteral("account/last")).toString();
+    QVERIFY(remembered.startsWith(QStringLiteral("api-key-")));
+    QVERIFY(!remembered.contains(DemoApiKey));
+}
+
+void TestSignInGui::malformedEmailIsCaughtBeforeAnyRequest_data()
+{
+    QTest::addColumn<QString>("email");
+    QTest::newRow("no at") << QStringLiteral("demo.example.com");
+    QTest::newRow("no domain dot") << QStringLiteral("demo@example");
+    QTest::newRow("space inside") << QStringLiteral("de mo@example.com");
+    QTest::newRow("two ats") << QStringLiteral("a@b@example.com");
+}
+
+void TestSignInGui::malformedEmailIsCaughtBeforeAnyRequest()
+{
+    QFETCH(QString, email);
+    SignInWindow *signIn = m_app->signInWindow();
+    type(signIn, QStringLiteral("Email"), email);
+    type(signIn, QStringLiteral("Password"), DemoPassword);
+    press(signIn, QStringLiteral("Sign in"));
+    auto *error = signIn->findChild<QLabel *>(QStringLiteral("signInError"));
+    QVERIFY(error->isVisible());
+    QVERIFY2(
+        error->text().contains(QStringLiteral("not an email address")), qPrintable(error->text()));
+    QCOMPARE(m_emulator->server().requests().size(), 0);
+}
+
+void TestSignInGui::cancelDuringSlowSignIn()
+{
+    SmtpdEmulator::Fault slow(SmtpdEmulator::Fault::Kind::Slow);
+    slow.delayMs = 5000;
+    m_emulator->server().addFault(slow);
+    SignInWindow *signIn = m_app->signInWindow();
+    type(signIn, QStringLiteral("Email"), DemoEmail);
+    type(signIn, QStringLiteral("Password"), DemoPassword);
+    press(signIn, QStringLiteral("Sign in"));
+    // Busy: inputs and the button are disabled, progress shows, Cancel works.
+    QVERIFY(!findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Email"))->isEnabled());
+    QVERIFY(!findByAccessibleName<QPushButton>(signIn, QStringLiteral("Sign in"))->isEnabled());
+    QVERIFY(signIn->findChild<QProgressBar *>(QStringLiteral("signInProgress"))->isVisible());
+    press(signIn, QStringLiteral("Cancel sign-in"));
+    QCOMPARE(toString(m_app->session()->state()), toString(Session::State::SignedOut));
+    QVERIFY(findByAccessibleName<QPushButton>(signIn, QStringLiteral("Sign in"))->isEnabled());
+    QVERIFY(findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Password"))->text().isEmpty());
+    QVERIFY(!m_app->accountWindow()->isVisible());
 }
 
 QTEST_MAIN(TestSignInGui)
