@@ -5,16 +5,26 @@
 #include "KeychainProblemWindow.h"
 #include "SignInWindow.h"
 #include "TokenClipboard.h"
+#include "TrayIcon.h"
 #include "api/ApiClient.h"
 #include "api/ServerConfig.h"
 #include "auth/KeychainTokenStore.h"
 #include "auth/Session.h"
 #include "avatar/AvatarFetcher.h"
 
+#include <QApplication>
+#include <QEvent>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QLocale>
 #include <QNetworkDiskCache>
 #include <QStandardPaths>
+
+// Resources from a static library must be registered by name (outside any namespace).
+static void registerResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
 
 namespace Smtpd {
 
@@ -72,6 +82,7 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     , m_keychainWindow(new KeychainProblemWindow)
     , m_clipboard(new TokenClipboard(QGuiApplication::clipboard(), this))
     , m_avatars(new AvatarFetcher(&m_network, options.avatarUrl, options.caCertificates, this))
+    , m_tray((registerResources(), new TrayIcon(this)))
 {
     // Avatars are cached on disk following HTTP caching rules; API answers never are (the
     // ApiClient marks them uncacheable).
@@ -81,6 +92,7 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     cache->setMaximumCacheSize(8 * 1024 * 1024);
     m_network.setCache(cache);
     m_clipboard->setClearAfterSeconds(m_settings.value(ClipboardClearKey, 30).toInt());
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/smtpd-accounts.svg")));
 
     m_api->setServer(options.apiUrl, options.caCertificates);
     if (options.apiUrl != QUrl(QLatin1String(DefaultApiUrl)))
@@ -130,6 +142,26 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     connect(m_keychainWindow, &KeychainProblemWindow::continueWithoutSavingRequested, m_session,
         &Session::continueWithoutKeychain);
     connect(m_session, &Session::stateChanged, this, &Application::onStateChanged);
+
+    connect(m_session, &Session::accessTokenChanged, this, &Application::updateTray);
+    connect(m_session, &Session::profileChanged, this, &Application::updateTray);
+    connect(m_session, &Session::notice, m_tray, &TrayIcon::notify);
+    connect(m_session, &Session::resumed, m_tray, [this] { m_tray->beQuietFor(30 * 1000); });
+    connect(m_tray, &TrayIcon::toggleWindowRequested, this, &Application::toggleWindow);
+    connect(m_tray, &TrayIcon::openRequested, this, &Application::raiseWindow);
+    connect(m_tray, &TrayIcon::copyTokenRequested, this, &Application::copyAccessToken);
+    connect(m_tray, &TrayIcon::refreshRequested, m_session, &Session::refreshNow);
+    connect(m_tray, &TrayIcon::signOutRequested, m_session, &Session::signOut);
+    connect(m_tray, &TrayIcon::quitRequested, qApp, &QCoreApplication::quit);
+    connect(m_tray, &TrayIcon::availabilityChanged, this, [this](bool shown) {
+        QApplication::setQuitOnLastWindowClosed(!shown);
+        if (!shown)
+            raiseWindow(); // no tray to live in: the window must be reachable
+    });
+    QApplication::setQuitOnLastWindowClosed(!m_tray->isShown());
+    for (QWidget *window : {static_cast<QWidget *>(m_signInWindow),
+             static_cast<QWidget *>(m_accountWindow), static_cast<QWidget *>(m_keychainWindow)})
+        window->installEventFilter(this);
 }
 
 Application::~Application()
@@ -144,6 +176,8 @@ void Application::start()
 {
     const QString lastAccount = m_settings.value(LastAccountKey).toString();
     prefillEmail(lastAccount);
+    // --minimized starts in the tray, when there is one.
+    m_hiddenToTray = m_options.minimized && m_tray->isShown();
     onStateChanged();
     if (!lastAccount.isEmpty())
         m_session->restore(lastAccount);
@@ -207,9 +241,107 @@ void Application::onStateChanged()
     m_accountWindow->setBusy(state == State::SigningOut || state == State::Restoring);
     m_keychainWindow->setReason(m_session->reason());
 
-    m_accountWindow->setVisible(showAccount);
-    m_keychainWindow->setVisible(showKeychain);
-    m_signInWindow->setVisible(showSignIn);
+    m_wantAccount = showAccount;
+    m_wantKeychain = showKeychain;
+    m_wantSignIn = showSignIn;
+    // Events that need the person bring the window back from the tray.
+    if (state == State::Expired || state == State::KeychainUnavailable)
+        m_hiddenToTray = false;
+    applyVisibility();
+    updateTray();
+}
+
+void Application::applyVisibility()
+{
+    m_accountWindow->setVisible(!m_hiddenToTray && m_wantAccount);
+    m_keychainWindow->setVisible(!m_hiddenToTray && m_wantKeychain);
+    m_signInWindow->setVisible(!m_hiddenToTray && m_wantSignIn);
+}
+
+QWidget *Application::currentWindow() const
+{
+    if (m_wantKeychain)
+        return m_keychainWindow;
+    if (m_wantSignIn)
+        return m_signInWindow;
+    return m_accountWindow;
+}
+
+void Application::raiseWindow()
+{
+    m_hiddenToTray = false;
+    applyVisibility();
+    QWidget *window = currentWindow();
+    window->showNormal();
+    window->raise();
+    window->activateWindow();
+}
+
+void Application::toggleWindow()
+{
+    if (!m_hiddenToTray && currentWindow()->isVisible() && m_tray->isShown()) {
+        m_hiddenToTray = true;
+        applyVisibility();
+        return;
+    }
+    raiseWindow();
+}
+
+// Closing a window keeps the app in the tray when there is one; without a tray the app is a
+// plain window application and closing its window quits it.
+bool Application::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Close && m_tray->isShown())
+        m_hiddenToTray = true;
+    return QObject::eventFilter(watched, event);
+}
+
+void Application::updateTray()
+{
+    using State = Session::State;
+    using Look = TraySummary::Look;
+    const State state = m_session->state();
+    TraySummary summary;
+    const Profile &profile = m_session->profile();
+    if (m_session->hasTokens() && profile.isValid())
+        summary.who = QStringLiteral("%1 <%2>").arg(profile.displayName(), profile.email);
+    summary.accessTokenExpiry = m_session->accessTokenExpiry();
+    summary.sessionEnd = m_session->sessionEnd();
+    summary.offlineSince = m_session->offlineSince();
+    switch (state) {
+    case State::Active:
+        summary.look = Look::Active;
+        summary.headline = tr("Signed in");
+        break;
+    case State::Refreshing:
+    case State::Restoring:
+    case State::SigningIn:
+    case State::SigningOut:
+        summary.look = Look::Refreshing;
+        summary.headline = state == State::SigningOut ? tr("Signing out…") : tr("Refreshing…");
+        break;
+    case State::Offline:
+        summary.look = Look::Offline;
+        summary.headline = tr("Offline, retrying");
+        break;
+    case State::Expired:
+        summary.look = Look::Attention;
+        summary.headline = tr("Session ended – sign in again");
+        break;
+    case State::KeychainUnavailable:
+        summary.look = Look::Attention;
+        summary.headline = tr("Keychain unavailable");
+        break;
+    case State::SignedOut:
+        summary.look = Look::SignedOut;
+        summary.headline = tr("Signed out");
+        break;
+    }
+    const bool hasTokens = m_session->hasTokens() && state != State::SigningOut;
+    summary.canCopy = hasTokens;
+    summary.canRefresh = hasTokens && (state == State::Active || state == State::Offline);
+    summary.canSignOut = hasTokens;
+    m_tray->setSummary(summary);
 }
 
 } // namespace Smtpd

@@ -7,12 +7,14 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QSettings>
+#include <QWidget>
 
 namespace Smtpd {
 
 class AccountWindow;
 class AvatarFetcher;
 class TokenClipboard;
+class TrayIcon;
 class ApiClient;
 class KeychainProblemWindow;
 class SignInWindow;
@@ -32,15 +34,23 @@ public:
 
     // Shows the first window and restores the remembered account, if any.
     void start();
+    // Brings the current window to the front (from the tray, or for a second launch).
+    void raiseWindow();
 
     Session *session() const { return m_session; }
     SignInWindow *signInWindow() const { return m_signInWindow; }
     AccountWindow *accountWindow() const { return m_accountWindow; }
     KeychainProblemWindow *keychainProblemWindow() const { return m_keychainWindow; }
     TokenClipboard *clipboard() const { return m_clipboard; }
+    TrayIcon *tray() const { return m_tray; }
 
 private:
     void onStateChanged();
+    void applyVisibility();
+    void toggleWindow();
+    void updateTray();
+    QWidget *currentWindow() const;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void onProfileChanged(const Smtpd::Profile &profile);
     void copyAccessToken();
     void prefillEmail(const QString &account);
@@ -59,6 +69,11 @@ private:
     KeychainProblemWindow *m_keychainWindow;
     TokenClipboard *m_clipboard;
     AvatarFetcher *m_avatars;
+    TrayIcon *m_tray;
+    bool m_hiddenToTray = false;
+    bool m_wantAccount = false;
+    bool m_wantKeychain = false;
+    bool m_wantSignIn = true;
     QString m_avatarEmail;
     QString m_avatarUrl;
     bool m_renewing = false; // the sign-in form is open to start a new session while signed in

@@ -1,5 +1,6 @@
 #include "AppOptions.h"
 #include "Application.h"
+#include "SingleInstance.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -48,14 +49,26 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("smtpd-accounts"));
     QApplication::setApplicationVersion(QStringLiteral(SMTPD_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("dev.smtpd.Accounts"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/smtpd-accounts.svg")));
 
     if (const QString problem = options.loadCaFile(); !problem.isEmpty()) {
         std::fprintf(stderr, "smtpd-accounts: %s\n", qPrintable(problem));
         return 2;
     }
 
+    SingleInstance instance;
+    if (instance.askRunningInstanceToRaise()) {
+        std::fprintf(stdout,
+            "SMTPD Accounts is already running; its window was brought to the "
+            "front.\n");
+        return 0;
+    }
+    if (const QString problem = instance.listen(); !problem.isEmpty())
+        std::fprintf(stderr, "smtpd-accounts: a second launch will not find this one: %s\n",
+            qPrintable(problem));
+
     Application application(options);
+    QObject::connect(
+        &instance, &SingleInstance::raiseRequested, &application, &Application::raiseWindow);
     application.start();
     return app.exec();
 }

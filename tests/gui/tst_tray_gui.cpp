@@ -1,0 +1,157 @@
+// The tray: found on a real XEmbed tray (trayer) under Xvfb; icon, tooltip and menu follow the
+// session across Active -> Offline -> Active -> needs sign-in -> signed out; closing the
+// window keeps the app in the tray and the tray brings it back.
+#include "AppRig.h"
+#include "Clock.h"
+#include "TrayHost.h"
+#include "TrayIcon.h"
+#include "api/ApiClient.h"
+#include "auth/Session.h"
+
+#include <QAction>
+#include <QDir>
+#include <QMenu>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QSystemTrayIcon>
+#include <QTest>
+
+using namespace Smtpd;
+using namespace TestSupport;
+using Look = TraySummary::Look;
+
+namespace {
+QAction *action(TrayIcon *tray, const char *name)
+{
+    return tray->menu()->findChild<QAction *>(QLatin1String(name));
+}
+
+QString artifactsDir()
+{
+    const QString dir = QStringLiteral(SMTPD_ARTIFACTS_DIR);
+    QDir().mkpath(dir);
+    return dir;
+}
+} // namespace
+
+class TestTrayGui : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void followsTheSessionAcrossStates();
+    void closingTheWindowKeepsTheAppInTheTray();
+    void tooltipWording();
+
+private:
+    std::unique_ptr<TrayHost> m_host;
+};
+
+void TestTrayGui::initTestCase()
+{
+    QVERIFY2(QGuiApplication::platformName() == QLatin1String("xcb"), "run under Xvfb");
+    m_host = std::make_unique<TrayHost>();
+    QVERIFY2(m_host->isUp(), "trayer did not provide a system tray");
+}
+
+void TestTrayGui::followsTheSessionAcrossStates()
+{
+    AppRig rig;
+    TrayIcon *tray = rig.app().tray();
+    QTRY_VERIFY_WITH_TIMEOUT(tray->isShown(), 5000);
+    QCOMPARE(tray->summary().look, Look::SignedOut);
+    QVERIFY(!action(tray, "trayCopy")->isEnabled());
+    QVERIFY(!action(tray, "traySignOut")->isEnabled());
+    QVERIFY(action(tray, "trayOpen")->isEnabled());
+    QVERIFY(action(tray, "trayQuit")->isEnabled());
+
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QTRY_COMPARE_WITH_TIMEOUT(tray->summary().look, Look::Active, 5000);
+    QVERIFY(tray->toolTip().contains(QStringLiteral("Signed in")));
+    QVERIFY(tray->toolTip().contains(QStringLiteral("Dana Demo <demo@example.com>")));
+    QVERIFY(tray->toolTip().contains(QStringLiteral("Access token: 59 min left"))
+        || tray->toolTip().contains(QStringLiteral("Access token: 1 h left")));
+    QVERIFY(tray->toolTip().contains(QStringLiteral("Session: 29 days left")));
+    QVERIFY(action(tray, "trayCopy")->isEnabled());
+    QVERIFY(action(tray, "trayRefresh")->isEnabled());
+    QVERIFY(action(tray, "traySignOut")->isEnabled());
+
+    // The server goes away: Offline, with the time it started.
+    rig.emulator().server().stopListening();
+    action(tray, "trayRefresh")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(tray->summary().look, Look::Offline, 10000);
+    QVERIFY(tray->toolTip().contains(QStringLiteral("Offline")));
+    QVERIFY(tray->toolTip().contains(QStringLiteral("Offline since")));
+    QVERIFY(action(tray, "trayCopy")->isEnabled()); // the token is still good
+    // ... and comes back: Active again by itself.
+    QVERIFY(rig.emulator().server().resumeListening());
+    QTRY_COMPARE_WITH_TIMEOUT(tray->summary().look, Look::Active, 15000);
+    QVERIFY(!tray->toolTip().contains(QStringLiteral("Offline")));
+
+    // A sign-in elsewhere ends the session: the tray asks for attention.
+    {
+        QNetworkAccessManager network;
+        SystemClock clock;
+        ApiClient api(&network, &clock);
+        api.setServer(rig.emulator().baseUrl(), EmulatorFixture::caCertificates());
+        std::unique_ptr<TokenReply> grant(api.grantPassword(DemoEmail, DemoPassword));
+        QVERIFY(waitForReply(grant.get()));
+    }
+    action(tray, "trayRefresh")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(tray->summary().look, Look::Attention, 10000);
+    QVERIFY(tray->toolTip().contains(QStringLiteral("sign in again")));
+    QVERIFY(!action(tray, "trayCopy")->isEnabled());
+    QVERIFY(!action(tray, "trayRefresh")->isEnabled());
+    QVERIFY(rig.app().signInWindow()->isVisible());
+
+    // The icons differ per state.
+    const QImage active = TrayIcon::iconFor(Look::Active).pixmap(32).toImage();
+    for (Look other : {Look::Refreshing, Look::Offline, Look::Attention, Look::SignedOut})
+        QVERIFY(TrayIcon::iconFor(other).pixmap(32).toImage() != active);
+
+    // A picture of the menu for the record.
+    tray->menu()->popup(QPoint(900, 40));
+    QVERIFY(QTest::qWaitForWindowExposed(tray->menu()));
+    tray->menu()->grab().save(artifactsDir() + QStringLiteral("/tray-menu.png"));
+    tray->menu()->hide();
+}
+
+void TestTrayGui::closingTheWindowKeepsTheAppInTheTray()
+{
+    AppRig rig;
+    TrayIcon *tray = rig.app().tray();
+    QTRY_VERIFY_WITH_TIMEOUT(tray->isShown(), 5000);
+    QVERIFY(!QApplication::quitOnLastWindowClosed());
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QVERIFY(rig.app().accountWindow()->close());
+    QVERIFY(!rig.app().accountWindow()->isVisible());
+    // A refresh does not pop the window up again.
+    QSignalSpy tokens(rig.app().session(), &Session::accessTokenChanged);
+    action(tray, "trayRefresh")->trigger();
+    QVERIFY(tokens.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(tray->summary().look, Look::Active, 5000);
+    QVERIFY(!rig.app().accountWindow()->isVisible());
+    // Open brings it back.
+    action(tray, "trayOpen")->trigger();
+    QVERIFY(rig.app().accountWindow()->isVisible());
+}
+
+void TestTrayGui::tooltipWording()
+{
+    TraySummary summary;
+    summary.headline = QStringLiteral("Offline, retrying");
+    summary.who = QStringLiteral("Dana Demo <demo@example.com>");
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    summary.accessTokenExpiry = now.addSecs(12 * 60 + 5);
+    summary.sessionEnd = now.addDays(29).addSecs(60);
+    summary.offlineSince = now.addSecs(-300);
+    const QString text = trayTooltip(summary, now);
+    QVERIFY(text.startsWith(QStringLiteral("SMTPD Accounts \u2013 Offline, retrying")));
+    QVERIFY(text.contains(QStringLiteral("Access token: 12 min left")));
+    QVERIFY(text.contains(QStringLiteral("Session: 29 days left")));
+    QVERIFY(text.contains(QStringLiteral("Offline since")));
+}
+
+QTEST_MAIN(TestTrayGui)
+#include "tst_tray_gui.moc"

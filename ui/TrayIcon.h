@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QDateTime>
+#include <QIcon>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QAction;
+class QMenu;
+class QSystemTrayIcon;
+
+namespace Smtpd {
+
+// What the tray shows: a summary of the session, set by the app on every change.
+struct TraySummary
+{
+    enum class Look { Active, Refreshing, Offline, Attention, SignedOut };
+    Look look = Look::SignedOut;
+    QString who; // "Dana Demo <demo@example.com>"; empty when signed out
+    QString headline; // "Signed in", "Offline", "Signed out — sign in again"…
+    QDateTime accessTokenExpiry; // local; invalid when none
+    QDateTime sessionEnd;
+    QDateTime offlineSince;
+    bool canCopy = false;
+    bool canRefresh = false;
+    bool canSignOut = false;
+};
+
+QString trayTooltip(const TraySummary &summary, const QDateTime &now);
+
+// The system-tray icon: an icon per state (shapes differ, not colour alone), a tooltip that
+// tells the state at a glance, a menu with the actions that make sense now, and
+// notifications. A tray that appears after the app started is picked up.
+class TrayIcon final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TrayIcon(QObject *parent = nullptr);
+    ~TrayIcon() override;
+
+    // Whether an icon is in a tray right now (else the app behaves as a window app).
+    bool isShown() const;
+    void setSummary(const TraySummary &summary);
+    const TraySummary &summary() const { return m_summary; }
+    QString toolTip() const;
+    QMenu *menu() const { return m_menu; }
+    static QIcon iconFor(TraySummary::Look look);
+    // Shows a desktop notification (quietly dropped during the grace period after a resume).
+    void notify(const QString &title, const QString &message);
+    void beQuietFor(int milliseconds);
+
+signals:
+    void availabilityChanged(bool shown);
+    void toggleWindowRequested();
+    void openRequested();
+    void copyTokenRequested();
+    void refreshRequested();
+    void signOutRequested();
+    void quitRequested();
+
+private:
+    void ensureIcon();
+    void refreshTooltip();
+
+    QMenu *m_menu;
+    QAction *m_open;
+    QAction *m_copy;
+    QAction *m_refresh;
+    QAction *m_signOut;
+    QAction *m_quit;
+    QPointer<QSystemTrayIcon> m_icon;
+    TraySummary m_summary;
+    QTimer m_trayWatch;
+    QTimer m_tooltipTicker;
+    QDateTime m_quietUntil;
+};
+
+} // namespace Smtpd
