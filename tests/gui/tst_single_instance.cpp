@@ -16,13 +16,15 @@
 using namespace TestSupport;
 
 namespace {
-// Whether a window with this title is mapped on the display (xdotool, as a person would see).
-bool windowVisible(const QString &title)
+// Whether `process` has a window with this title mapped on the display (xdotool, as a person
+// would see it; other tests may have windows on the same display).
+bool windowVisible(const QProcess *process, const QString &title)
 {
     QProcess xdotool;
     xdotool.start(QStringLiteral("xdotool"),
-        {QStringLiteral("search"), QStringLiteral("--onlyvisible"), QStringLiteral("--name"),
-            title});
+        {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("--onlyvisible"),
+            QStringLiteral("--pid"), QString::number(process->processId()),
+            QStringLiteral("--name"), title});
     xdotool.waitForFinished(5000);
     return !xdotool.readAllStandardOutput().trimmed().isEmpty();
 }
@@ -74,7 +76,7 @@ void TestSingleInstance::secondLaunchRaisesFirstAndExits()
     QProcess *first = launch({QStringLiteral("--minimized")});
     QVERIFY(waitUntil([&] { return QFile::exists(socketPath()); }, 15000));
     // Minimized to the tray: no window shows.
-    QVERIFY(!windowVisible(QStringLiteral("Sign in")));
+    QVERIFY(!windowVisible(first, QStringLiteral("Sign in")));
     // Only this user may open the socket.
     QVERIFY(!(QFile::permissions(socketPath()) & (QFile::ReadOther | QFile::WriteOther)));
 
@@ -82,7 +84,7 @@ void TestSingleInstance::secondLaunchRaisesFirstAndExits()
     QVERIFY(second->waitForFinished(15000));
     QCOMPARE(second->exitCode(), 0);
     QVERIFY(second->readAllStandardOutput().contains("already running"));
-    QVERIFY(waitUntil([] { return windowVisible(QStringLiteral("Sign in")); }, 10000));
+    QVERIFY(waitUntil([&] { return windowVisible(first, QStringLiteral("Sign in")); }, 10000));
     QCOMPARE(first->state(), QProcess::Running);
     first->terminate();
     QVERIFY(first->waitForFinished(10000));
@@ -102,7 +104,7 @@ void TestSingleInstance::staleSocketNeverBlocksAStart()
     QVERIFY(QFile::exists(socketPath()));
 
     QProcess *app = launch();
-    QVERIFY(waitUntil([] { return windowVisible(QStringLiteral("Sign in")); }, 15000));
+    QVERIFY(waitUntil([&] { return windowVisible(app, QStringLiteral("Sign in")); }, 15000));
     QCOMPARE(app->state(), QProcess::Running);
     // And it now answers a second launch.
     QProcess *second = launch();
