@@ -2,6 +2,7 @@
 // against the emulator over TLS. Widgets are found by their accessible names, as a person
 // using a screen reader would find them.
 #include "AccountWindow.h"
+#include "AppRig.h"
 #include "Application.h"
 #include "EmulatorFixture.h"
 #include "SignInWindow.h"
@@ -21,15 +22,6 @@
 
 using namespace Smtpd;
 using namespace TestSupport;
-
-template<typename T> static T *findByAccessibleName(QWidget *root, const QString &name)
-{
-    const QList<T *> candidates = root->findChildren<T *>();
-    for (T *widget : candidates)
-        if (widget->accessibleName() == name)
-            return widget;
-    return nullptr;
-}
 
 class TestSignInGui : public QObject
 {
