@@ -1,0 +1,141 @@
+#!/usr/bin/python3
+"""Drives the real app through its accessibility tree (AT-SPI), as a screen-reader user would:
+every control is found by its accessible name, the sign-in is typed and pressed, then
+"Copy access token" is pressed through AT-SPI and the X clipboard is read with xclip.
+
+usage: atspi_walkthrough.py APP_EXE EMULATOR_EXE CERT_DIR
+Run under tests/run-headless inside xvfb-run (a display and a session bus are needed)."""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+app_exe, emulator_exe, certs = sys.argv[1:4]
+failures = []
+
+
+def check(condition, what):
+    print(("PASS   : " if condition else "FAIL!  : ") + what, flush=True)
+    if not condition:
+        failures.append(what)
+
+
+def wait_for(predicate, timeout=20.0, step=0.1):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)  # polling the accessibility bus; bounded by the deadline
+    return None
+
+
+def find_app():
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        app = desktop.getChildAtIndex(i)
+        if app is not None and app.name == "smtpd-accounts":
+            return app
+    return None
+
+
+def find(root, name, roles=None):
+    def match(node):
+        return node is not None and node.name == name and (
+            roles is None or node.getRole() in roles) and node.getState().contains(pyatspi.STATE_SHOWING)
+    return pyatspi.findDescendant(root, match, True)
+
+
+def press(node):
+    action = node.queryAction()
+    names = [action.getName(i) for i in range(action.nActions)]
+    for wanted in ("Press", "press", "click"):
+        if wanted in names:
+            return action.doAction(names.index(wanted))
+    return action.doAction(0)
+
+
+def set_text(node, text):
+    editable = node.queryEditableText()
+    editable.setTextContents(text)
+
+
+def clipboard():
+    result = subprocess.run(["xclip", "-o", "-selection", "clipboard"], capture_output=True, timeout=10)
+    return result.stdout.decode() if result.returncode == 0 else ""
+
+
+work = tempfile.mkdtemp()
+port_file = os.path.join(work, "port")
+emulator = subprocess.Popen([emulator_exe, "--cert", os.path.join(certs, "server.pem"),
+                             "--key", os.path.join(certs, "server.key"), "--port-file", port_file],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+app = None
+try:
+    check(wait_for(lambda: os.path.exists(port_file) and open(port_file).read().strip()) is not None,
+          "the emulator started")
+    url = "https://127.0.0.1:" + open(port_file).read().strip()
+    env = dict(os.environ, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1")
+    env["XDG_CONFIG_HOME"] = os.path.join(work, "config")  # a fresh start: nothing remembered
+    app = subprocess.Popen([app_exe, "--api-url", url, "--ca-file", os.path.join(certs, "ca.pem"),
+                            "--avatar-url", url + "/avatar/"], env=env)
+    root = wait_for(find_app, timeout=60)
+    if root is None:
+        desktop = pyatspi.Registry.getDesktop(0)
+        print("on the bus:", [desktop.getChildAtIndex(i).name for i in range(desktop.childCount)],
+              "app running:", app.poll() is None)
+    check(root is not None, "the app is on the accessibility bus")
+    if root is None:
+        sys.exit(1)
+
+    email = wait_for(lambda: find(root, "Email", [pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY]))
+    password = find(root, "Password", [pyatspi.ROLE_PASSWORD_TEXT, pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY])
+    sign_in = find(root, "Sign in", [pyatspi.ROLE_PUSH_BUTTON])
+    check(email is not None, "an 'Email' field")
+    check(password is not None, "a 'Password' field")
+    check(sign_in is not None, "a 'Sign in' button")
+    check(find(root, "Sign in with API key and secret") is not None, "the API key toggle is named")
+    set_text(email, "demo@example.com")
+    set_text(password, "demo-password")
+    press(sign_in)
+
+    copy = wait_for(lambda: find(root, "Copy access token", [pyatspi.ROLE_PUSH_BUTTON]))
+    check(copy is not None, "after signing in, a 'Copy access token' button")
+    for name in ("Refresh now", "Sign out", "Copy account ID"):
+        check(find(root, name, [pyatspi.ROLE_PUSH_BUTTON]) is not None, "a '%s' button" % name)
+    check(find(root, "Account ID") is not None, "the account id field is named")
+    check(find(root, "Profile picture") is not None, "the avatar is named")
+
+    before = clipboard()
+    press(copy)
+    token = wait_for(lambda: clipboard() if clipboard() != before and clipboard().startswith("eyJ") else None)
+    check(token is not None, "pressing 'Copy access token' through AT-SPI put a token on the X clipboard")
+
+    # Every push button has a name, and no name in the tree holds the token or the password.
+    unnamed, leaks = [], []
+
+    def walk(node, depth=0):
+        if node is None or depth > 40:
+            return
+        if node.getRole() == pyatspi.ROLE_PUSH_BUTTON and not node.name:
+            unnamed.append(node)
+        text = (node.name or "") + " " + (node.description or "")
+        if (token and token in text) or "demo-password" in text:
+            leaks.append(node.name)
+        for i in range(node.childCount):
+            walk(node.getChildAtIndex(i), depth + 1)
+    walk(root)
+    check(not unnamed, "every button has an accessible name")
+    check(not leaks, "no accessible name or description holds a secret")
+finally:
+    if app is not None:
+        app.terminate()
+        app.wait(10)
+    emulator.terminate()
+    emulator.wait(10)
+
+print("Totals: %s" % ("all checks passed" if not failures else "%d failed" % len(failures)))
+sys.exit(1 if failures else 0)
