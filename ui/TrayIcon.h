@@ -50,6 +50,8 @@ public:
     // Shows a desktop notification (quietly dropped during the grace period after a resume).
     void notify(const QString &title, const QString &message);
     void beQuietFor(int milliseconds);
+    // The notifications shown so far (titles), for the record.
+    const QStringList &shownNotifications() const { return m_shown; }
 
 signals:
     void availabilityChanged(bool shown);
@@ -75,6 +77,7 @@ private:
     QTimer m_trayWatch;
     QTimer m_tooltipTicker;
     QDateTime m_quietUntil;
+    QStringList m_shown;
 };
 
 } // namespace Smtpd

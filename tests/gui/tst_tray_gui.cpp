@@ -40,7 +40,9 @@ class TestTrayGui : public QObject
 
 private slots:
     void initTestCase();
+    void lateTrayIsPickedUp();
     void followsTheSessionAcrossStates();
+    void notifiesOnlyWhatNeedsTheUserAndNotRightAfterResume();
     void closingTheWindowKeepsTheAppInTheTray();
     void tooltipWording();
 
@@ -51,8 +53,51 @@ private:
 void TestTrayGui::initTestCase()
 {
     QVERIFY2(QGuiApplication::platformName() == QLatin1String("xcb"), "run under Xvfb");
+}
+
+void TestTrayGui::lateTrayIsPickedUp()
+{
+    // The app starts before any tray exists (as at login): a plain window application...
+    QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable());
+    AppRig rig;
+    QVERIFY(rig.isReady());
+    QVERIFY(!rig.app().tray()->isShown());
+    QVERIFY(QApplication::quitOnLastWindowClosed());
+    // ... until the tray appears, which it then joins.
     m_host = std::make_unique<TrayHost>();
     QVERIFY2(m_host->isUp(), "trayer did not provide a system tray");
+    QTRY_VERIFY_WITH_TIMEOUT(rig.app().tray()->isShown(), 10000);
+    QVERIFY(!QApplication::quitOnLastWindowClosed());
+}
+
+void TestTrayGui::notifiesOnlyWhatNeedsTheUserAndNotRightAfterResume()
+{
+    AppRig rig;
+    TrayIcon *tray = rig.app().tray();
+    QTRY_VERIFY_WITH_TIMEOUT(tray->isShown(), 5000);
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QSignalSpy tokens(rig.app().session(), &Session::accessTokenChanged);
+    action(tray, "trayRefresh")->trigger(); // routine: no notification
+    QVERIFY(tokens.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(tray->summary().look, Look::Active, 5000);
+    QVERIFY(tray->shownNotifications().isEmpty());
+    // Right after a resume, even an event that needs the user stays quiet...
+    emit rig.app().session()->resumed();
+    emit rig.app().session()->notice(QStringLiteral("Keychain unavailable"), QStringLiteral("x"));
+    QVERIFY(tray->shownNotifications().isEmpty());
+    // ... otherwise the session's end is announced, with the reason.
+    tray->beQuietFor(0);
+    {
+        QNetworkAccessManager network;
+        SystemClock clock;
+        ApiClient api(&network, &clock);
+        api.setServer(rig.emulator().baseUrl(), EmulatorFixture::caCertificates());
+        std::unique_ptr<TokenReply> grant(api.grantPassword(DemoEmail, DemoPassword));
+        QVERIFY(waitForReply(grant.get()));
+    }
+    action(tray, "trayRefresh")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tray->shownNotifications(), QStringList {QStringLiteral("Signed out")}, 10000);
 }
 
 void TestTrayGui::followsTheSessionAcrossStates()
