@@ -30,6 +30,8 @@ private slots:
     void noPictureShowsInitials();
     void cachedAvatarShowsWhileServerIsDown();
     void tokenPanelCountsDown();
+    void keyboardOnly();
+    void lastEmailRememberedNeverThePassword();
 
 private:
     void copy(AppRig &rig);
@@ -225,6 +227,50 @@ void TestAccountGui::tokenPanelCountsDown()
         qPrintable(validity->text()));
     QVERIFY2(
         sessionEnd->text().contains(QStringLiteral("29 days")), qPrintable(sessionEnd->text()));
+}
+
+void TestAccountGui::keyboardOnly()
+{
+    AppRig rig;
+    SignInWindow *signIn = rig.app().signInWindow();
+    signIn->activateWindow();
+    auto *email = findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Email"));
+    email->clear();
+    email->setFocus();
+    QTRY_VERIFY_WITH_TIMEOUT(email->hasFocus(), 5000);
+    QTest::keyClicks(QApplication::focusWidget(), DemoEmail);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab); // to the password
+    QCOMPARE(QApplication::focusWidget()->accessibleName(), QStringLiteral("Password"));
+    QTest::keyClicks(QApplication::focusWidget(), DemoPassword);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(rig.session().state()), toString(Session::State::Active), 15000);
+    AccountWindow *account = rig.app().accountWindow();
+    account->activateWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(account->isActiveWindow(), 5000);
+    QTest::keyClick(account, Qt::Key_C, Qt::AltModifier); // &Copy access token
+    QTRY_VERIFY_WITH_TIMEOUT(rig.app().clipboard()->holdsOurToken(), 10000);
+    QCOMPARE(QString::fromUtf8(readXClipboard()), rig.currentToken());
+}
+
+void TestAccountGui::lastEmailRememberedNeverThePassword()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    rig.session().signOut();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(rig.session().state()), toString(Session::State::SignedOut), 10000);
+    Application &restarted = rig.restartApp();
+    QTRY_VERIFY_WITH_TIMEOUT(restarted.signInWindow()->isVisible(), 10000);
+    QCOMPARE(
+        findByAccessibleName<QLineEdit>(restarted.signInWindow(), QStringLiteral("Email"))->text(),
+        DemoEmail);
+    QVERIFY(findByAccessibleName<QLineEdit>(restarted.signInWindow(), QStringLiteral("Password"))
+                ->text()
+                .isEmpty());
+    QSettings settings;
+    for (const QString &key : settings.allKeys())
+        QVERIFY(!settings.value(key).toString().contains(DemoPassword));
 }
 
 QTEST_MAIN(TestAccountGui)
