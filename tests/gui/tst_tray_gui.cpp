@@ -87,14 +87,7 @@ void TestTrayGui::notifiesOnlyWhatNeedsTheUserAndNotRightAfterResume()
     QVERIFY(tray->shownNotifications().isEmpty());
     // ... otherwise the session's end is announced, with the reason.
     tray->beQuietFor(0);
-    {
-        QNetworkAccessManager network;
-        SystemClock clock;
-        ApiClient api(&network, &clock);
-        api.setServer(rig.emulator().baseUrl(), EmulatorFixture::caCertificates());
-        std::unique_ptr<TokenReply> grant(api.grantPassword(DemoEmail, DemoPassword));
-        QVERIFY(waitForReply(grant.get()));
-    }
+    QVERIFY(rig.signInElsewhere(DemoEmail, DemoPassword));
     action(tray, "trayRefresh")->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(
         tray->shownNotifications(), QStringList {QStringLiteral("Signed out")}, 10000);
@@ -135,14 +128,7 @@ void TestTrayGui::followsTheSessionAcrossStates()
     QVERIFY(!tray->toolTip().contains(QStringLiteral("Offline")));
 
     // A sign-in elsewhere ends the session: the tray asks for attention.
-    {
-        QNetworkAccessManager network;
-        SystemClock clock;
-        ApiClient api(&network, &clock);
-        api.setServer(rig.emulator().baseUrl(), EmulatorFixture::caCertificates());
-        std::unique_ptr<TokenReply> grant(api.grantPassword(DemoEmail, DemoPassword));
-        QVERIFY(waitForReply(grant.get()));
-    }
+    QVERIFY(rig.signInElsewhere(DemoEmail, DemoPassword));
     action(tray, "trayRefresh")->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(tray->summary().look, Look::Attention, 10000);
     QVERIFY(tray->toolTip().contains(QStringLiteral("sign in again")));

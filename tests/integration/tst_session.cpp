@@ -126,7 +126,7 @@ void TestSession::refreshesBeforeExpiryAndNeverShowsA401()
     QVERIFY(rig.signIn());
     // Just before the refresh point nothing happens; just after, one refresh.
     rig.clock().advance(290 * Second);
-    QTest::qWait(50);
+    QTest::qWait(50); // several clock checks (10 ms apart) pass: none may refresh yet
     QCOMPARE(rig.refreshCount(), 0);
     rig.clock().advance(12 * Second);
     QTRY_COMPARE_WITH_TIMEOUT(rig.refreshCount(), 1, 5000);
@@ -180,7 +180,7 @@ void TestSession::localClockSkewStillRefreshesOnTime()
     QVERIFY(rig.signIn());
     // Fifteen minutes in the server's clock is the refresh point, whatever our clock says.
     rig.clock().advance(14 * Minute);
-    QTest::qWait(50);
+    QTest::qWait(50); // several clock checks (10 ms apart) pass: none may refresh yet
     QCOMPARE(rig.refreshCount(), 0);
     QVERIFY(rig.clock().now().msecsTo(rig.session().accessTokenExpiry()) > 5 * Minute);
     rig.clock().advance(1 * Minute + 5 * Second);
@@ -404,7 +404,7 @@ void TestSession::bearer401NeverLoops()
             done = true;
         });
     QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-    QTest::qWait(100);
+    QTest::qWait(100); // give a (wrong) third attempt the chance to show up
     QCOMPARE(countRequests(rig.server(), QStringLiteral("/oauth/me")), 2);
     QCOMPARE(rig.refreshCount(), 1);
 }

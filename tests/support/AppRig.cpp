@@ -1,10 +1,13 @@
 #include "AppRig.h"
 
+#include "Clock.h"
 #include "WaitUntil.h"
+#include "api/ApiClient.h"
 #include "auth/KeychainTokenStore.h"
 #include "auth/Session.h"
 
 #include <QDir>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -88,6 +91,16 @@ QString AppRig::currentToken()
     session().withFreshToken(m_app.get(), [&](const QString &t, const ApiError &) { token = t; });
     waitUntil([&] { return !token.isEmpty(); }, 10000);
     return token;
+}
+
+bool AppRig::signInElsewhere(const QString &email, const QString &password)
+{
+    QNetworkAccessManager network;
+    SystemClock clock;
+    ApiClient api(&network, &clock);
+    api.setServer(m_emulator->baseUrl(), EmulatorFixture::caCertificates());
+    std::unique_ptr<TokenReply> grant(api.grantPassword(email, password));
+    return waitForReply(grant.get()) && !grant->error();
 }
 
 QByteArray readXClipboard(const QString &target)

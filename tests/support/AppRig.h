@@ -29,6 +29,8 @@ public:
     bool signInThroughWindow(const QString &email, const QString &password);
     // The access token the session would hand out now.
     QString currentToken();
+    // The same user signs in on another machine (which expires this session's refresh token).
+    bool signInElsewhere(const QString &email, const QString &password);
 
     static void clearPersistentState();
 

@@ -93,10 +93,14 @@ void TestRefreshPolicy::storedSessionRejectsForeignData_data()
 {
     QTest::addColumn<QByteArray>("data");
     QTest::newRow("not JSON") << QByteArray("hunter2");
-    QTest::newRow("another version") << QByteArray(R"({"v":2,"account":"a","refresh_token":"r","access_expires_at":1,"granted_at":1})");
-    QTest::newRow("no refresh token") << QByteArray(R"({"v":1,"account":"a","access_expires_at":1,"granted_at":1})");
-    QTest::newRow("no account") << QByteArray(R"({"v":1,"refresh_token":"r","access_expires_at":1,"granted_at":1})");
-    QTest::newRow("expiry as text") << QByteArray(R"({"v":1,"account":"a","refresh_token":"r","access_expires_at":"1","granted_at":1})");
+    QTest::newRow("another version") << QByteArray(
+        R"({"v":2,"account":"a","refresh_token":"r","access_expires_at":1,"granted_at":1})");
+    QTest::newRow("no refresh token")
+        << QByteArray(R"({"v":1,"account":"a","access_expires_at":1,"granted_at":1})");
+    QTest::newRow("no account") << QByteArray(
+        R"({"v":1,"refresh_token":"r","access_expires_at":1,"granted_at":1})");
+    QTest::newRow("expiry as text") << QByteArray(
+        R"({"v":1,"account":"a","refresh_token":"r","access_expires_at":"1","granted_at":1})");
 }
 
 void TestRefreshPolicy::storedSessionRejectsForeignData()
