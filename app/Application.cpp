@@ -125,7 +125,8 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     connect(m_avatars, &AvatarFetcher::pictureReady, m_accountWindow->avatar(),
         [this](const QByteArray &bytes) { m_accountWindow->avatar()->setPicture(bytes); });
     connect(m_session, &Session::accessTokenChanged, this, [this] {
-        // The copied token was replaced: it should not linger on the clipboard.
+        // The copied token was replaced, or the session ended (wipe() emits this too): it
+        // should not linger on the clipboard.
         m_clipboard->clearIfOurs();
         updateTokenPanel();
     });
@@ -194,8 +195,6 @@ QString Application::statusLine() const
         return tr("Refreshing the access token\u2026");
     case Session::State::SigningOut:
         return tr("Signing out\u2026");
-    case Session::State::Offline:
-        return m_session->reason();
     default:
         return m_session->reason();
     }
@@ -228,16 +227,13 @@ void Application::onStateChanged()
     if (state == State::Expired || state == State::SignedOut) {
         m_signInWindow->setNotice(m_session->reason());
         prefillEmail(m_session->account());
-    }
-    m_accountWindow->setStatus(statusLine());
-    m_accountWindow->setCopyEnabled(m_session->hasTokens() && state != State::SigningOut);
-    updateTokenPanel();
-    if (state == State::SignedOut || state == State::Expired) {
-        m_clipboard->clearIfOurs();
         m_avatars->cancel();
         m_avatarEmail.clear();
         m_avatarUrl.clear();
     }
+    m_accountWindow->setStatus(statusLine());
+    m_accountWindow->setCopyEnabled(m_session->hasTokens() && state != State::SigningOut);
+    updateTokenPanel();
     m_accountWindow->setBusy(state == State::SigningOut || state == State::Restoring);
     m_keychainWindow->setReason(m_session->reason());
 

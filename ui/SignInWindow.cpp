@@ -162,11 +162,6 @@ void SignInWindow::setEmail(const QString &email)
         m_user->setText(email);
 }
 
-QString SignInWindow::email() const
-{
-    return m_mode == Mode::EmailPassword ? m_user->text().trimmed() : QString();
-}
-
 QString SignInWindow::emailProblem(const QString &text)
 {
     const QString value = text.trimmed();

@@ -24,8 +24,6 @@ public:
     // A line naming the server, shown only when it is not the default one.
     void setServerNote(const QString &note);
     void setEmail(const QString &email);
-    QString email() const;
-    Mode mode() const { return m_mode; }
     void setMode(Mode mode);
 
     // Why `text` is not an email address, or empty when it is one.

@@ -53,7 +53,6 @@ void TokenClipboard::copy(const QString &token)
         m_ticker.start();
     else
         m_ticker.stop();
-    emit copied();
     emit changed();
 }
 
@@ -65,12 +64,8 @@ bool TokenClipboard::holdsOurToken() const
 
 void TokenClipboard::clearIfOurs()
 {
-    if (holdsOurToken()) {
+    if (holdsOurToken())
         m_clipboard->clear(QClipboard::Clipboard);
-        forget();
-        emit cleared();
-        return;
-    }
     forget();
 }
 

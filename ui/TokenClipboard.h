@@ -33,8 +33,6 @@ public:
     int secondsLeft() const { return m_secondsLeft; }
 
 signals:
-    void copied();
-    void cleared();
     // After a copy, each second of the countdown, and when the token is no longer tracked.
     void changed();
 

@@ -119,6 +119,8 @@ void ApiReply::onNetworkFinished()
     m_receivedAt = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
     m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_serverDate = parseHttpDate(reply->rawHeader("Date"));
+    if (m_abortReason == AbortReason::None && m_body.size() > m_policy.maxResponseBytes)
+        m_abortReason = AbortReason::TooLarge;
 
     switch (m_abortReason) {
     case AbortReason::Cancelled:
@@ -146,10 +148,6 @@ void ApiReply::onNetworkFinished()
     case AbortReason::None:
         break;
     }
-    if (m_body.size() > m_policy.maxResponseBytes)
-        return complete(ApiError::protocol(
-            QStringLiteral("%1 sent an answer larger than any SMTPD API answer.").arg(m_host)));
-
     const QNetworkReply::NetworkError code = reply->error();
     // Qt reports HTTP error statuses as content (2xx) and server (4xx) error codes; anything
     // else is a transport failure, even when a status line had already arrived.

@@ -75,6 +75,15 @@ void runKeychainJob(Job *job, StoreJob *store, std::chrono::milliseconds timeout
     job->start();
 }
 
+// Removes an item without waiting for the answer (nothing depends on it).
+void removeItemLater(const QString &key)
+{
+    auto *remove = new QKeychain::DeletePasswordJob(QLatin1String(KeychainTokenStore::Service));
+    remove->setKey(key);
+    remove->setAutoDelete(true);
+    remove->start();
+}
+
 } // namespace
 
 KeychainTokenStore::KeychainTokenStore(QObject *parent)
@@ -106,10 +115,7 @@ StoreJob *KeychainTokenStore::load(const QString &account)
                 || storageKeyFor(session.account) != account) {
                 // Not something we can use: remove it, so the next start is clean.
                 qCWarning(lcKeychain) << "removing an unreadable keychain item";
-                auto *remove = new QKeychain::DeletePasswordJob(QLatin1String(Service));
-                remove->setKey(account);
-                remove->setAutoDelete(true);
-                remove->start();
+                removeItemLater(account);
                 return store->finishLater(
                     {StoreError::Kind::Corrupt,
                         QStringLiteral("the saved sign-in could not be read and "
@@ -142,10 +148,7 @@ StoreJob *KeychainTokenStore::checkWritable()
     job->setBinaryData("probe");
     runKeychainJob<QKeychain::WritePasswordJob>(
         job, store, m_timeout, [store](QKeychain::WritePasswordJob *) {
-            auto *remove = new QKeychain::DeletePasswordJob(QLatin1String(Service));
-            remove->setKey(probeKey);
-            remove->setAutoDelete(true);
-            remove->start();
+            removeItemLater(probeKey);
             store->finishLater({});
         });
     return store;

@@ -122,10 +122,8 @@ void Session::onGrantFinished(TokenReply *reply)
     // The grant has expired any older refresh token of this user: from here on only the new
     // tokens are any good, so they replace the old ones at once.
     const StoredSession previous = m_tokens;
-    if (!previous.account.isEmpty() && previous.account != m_pendingAccount) {
-        StoreJob *job = activeStore()->clear(storageKeyFor(previous.account));
-        connect(job, &StoreJob::finished, job, &QObject::deleteLater);
-    }
+    if (!previous.account.isEmpty() && previous.account != m_pendingAccount)
+        forgetStored(previous.account);
     wipe();
     m_tokens.account = m_pendingAccount;
     if (previous.account == m_pendingAccount)
@@ -191,8 +189,7 @@ void Session::restore(const QString &account)
         if (m_state != State::Restoring || m_tokens.account != account)
             return;
         if (job->error().kind == StoreError::Kind::Corrupt) {
-            wipe();
-            m_tokens.account = account;
+            wipeKeepingAccount();
             setState(State::SignedOut,
                 tr("Your saved sign-in could not be read, so it was removed. "
                    "Please sign in again."));
@@ -323,7 +320,6 @@ void Session::goOffline(const ApiError &error)
 {
     if (!m_offlineSince.isValid())
         m_offlineSince = m_clock->now();
-    const QDateTime since = m_offlineSince;
     const qint64 delay = RefreshPolicy::backoffDelayMs(m_retryAttempt++, m_backoffInitialMs,
         m_backoffMaxMs, QRandomGenerator::global()->generateDouble(), error.retryAfterSeconds());
     qCInfo(lcAuth) << "refresh failed:" << ApiError::kindName(error.kind()) << "retry in" << delay
@@ -331,7 +327,6 @@ void Session::goOffline(const ApiError &error)
     if (m_state != State::SigningOut) {
         setState(
             State::Offline, tr("Offline: %1 Retrying automatically.").arg(error.userMessage()));
-        m_offlineSince = since;
         m_retryTimer.start(static_cast<int>(delay));
     }
     serveWaiters(error);
@@ -350,11 +345,8 @@ void Session::expire()
     else
         reason = tr("The server ended this session — most likely you signed in on another device. "
                     "Please sign in again.");
-    const QString account = m_tokens.account;
-    StoreJob *job = activeStore()->clear(storageKeyFor(account));
-    connect(job, &StoreJob::finished, job, &QObject::deleteLater);
-    wipe();
-    m_tokens.account = account; // the email is kept for the sign-in form
+    forgetStored(m_tokens.account);
+    wipeKeepingAccount(); // the email is kept for the sign-in form
     serveWaiters(ApiError::http(403, ApiError::CodeRefreshTokenInvalid, QString(), reason));
     setState(State::Expired, reason);
     emit notice(tr("Signed out"), reason);
@@ -460,8 +452,7 @@ void Session::callWithToken(
                             // The server did not take a token we thought valid: refresh once, retry
                             // once.
                             reply->deleteLater();
-                            m_monotonicExpiry = m_clock->monotonicMs();
-                            m_tokens.accessExpiresAt = m_tokens.accessExpiresAt.addYears(-1);
+                            invalidateAccessToken();
                             (*attempt)(true);
                             return;
                         }
@@ -499,16 +490,9 @@ void Session::signOut()
 
 void Session::finishSignOut(const ApiError &revokeError)
 {
-    const QString account = m_tokens.account;
     // Whatever the server said, nothing of the session stays here.
-    StoreJob *job = activeStore()->clear(storageKeyFor(account));
-    connect(job, &StoreJob::finished, job, &QObject::deleteLater);
-    if (m_thisRunOnly || activeStore() != m_keychain) {
-        StoreJob *memoryJob = m_memory->clear(storageKeyFor(account));
-        connect(memoryJob, &StoreJob::finished, memoryJob, &QObject::deleteLater);
-    }
-    wipe();
-    m_tokens.account = account;
+    forgetStored(m_tokens.account);
+    wipeKeepingAccount();
     const bool endedOnServer
         = !revokeError || revokeError.serverCode() == ApiError::CodeRefreshTokenInvalid;
     const QString reason = endedOnServer
@@ -535,6 +519,27 @@ void Session::wipe()
     emit accessTokenChanged();
 }
 
+void Session::wipeKeepingAccount()
+{
+    const QString account = m_tokens.account;
+    wipe();
+    m_tokens.account = account;
+}
+
+// Removes the account's stored session; nothing waits for the answer.
+void Session::forgetStored(const QString &account)
+{
+    StoreJob *job = activeStore()->clear(storageKeyFor(account));
+    connect(job, &StoreJob::finished, job, &QObject::deleteLater);
+}
+
+// The server did not take a token we thought valid: treat it as expired in both clocks.
+void Session::invalidateAccessToken()
+{
+    m_monotonicExpiry = m_clock->monotonicMs();
+    m_tokens.accessExpiresAt = m_tokens.accessExpiresAt.addYears(-1);
+}
+
 // ---- Keychain trouble ----------------------------------------------------------------------
 
 void Session::retryKeychain()
@@ -555,9 +560,7 @@ void Session::continueWithoutKeychain()
     if (m_keychainRetry == KeychainRetry::Save && hasTokens()) {
         saveTokens(State::Active);
     } else {
-        const QString account = m_tokens.account;
-        wipe();
-        m_tokens.account = account;
+        wipeKeepingAccount();
         setState(State::SignedOut, tr("Your sign-in will be kept for this run only."));
     }
     m_keychainRetry = KeychainRetry::None;

@@ -133,6 +133,9 @@ private:
     void fetchProfile();
     void finishSignOut(const ApiError &revokeError);
     void wipe();
+    void wipeKeepingAccount();
+    void forgetStored(const QString &account);
+    void invalidateAccessToken();
     void serveWaiters(const ApiError &error);
     qint64 accessValidForMs() const;
     qint64 knownLifetimeMs() const;

@@ -21,8 +21,7 @@ struct StoredSession
     QDateTime grantedAt; // server clock: when the password grant happened (30-day limit)
     Profile profile;
 
-    bool isValid() const { return !refreshToken.isEmpty() && !accountIsEmpty(); }
-    bool accountIsEmpty() const { return account.isEmpty(); }
+    bool isValid() const { return !refreshToken.isEmpty() && !account.isEmpty(); }
     // When the access token expires, in the local clock.
     QDateTime localAccessExpiry() const { return accessExpiresAt.addMSecs(-clockSkewMs); }
     // When the refresh token dies for good (granted-at + 30 days), in the local clock.

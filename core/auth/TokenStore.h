@@ -91,8 +91,6 @@ public:
     QString displayName() const override { return tr("this run only (not saved)"); }
     bool isPersistent() const override { return false; }
 
-    bool contains(const QString &key) const { return m_sessions.contains(key); }
-
 private:
     QHash<QString, StoredSession> m_sessions;
 };
