@@ -311,6 +311,8 @@ void TestApiClient::hugeBodyAbortedWhileStreaming()
     QVERIFY(reply->error().userMessage().contains(QStringLiteral("larger than")));
     // The download was stopped, not read to its end: the server wrote only a sliver of it.
     QTRY_VERIFY_WITH_TIMEOUT(m_emulator->server().hugeBytesWritten() < 16LL * 1024 * 1024, 5000);
+    qInfo("the server wrote %lld of %lld bytes before the client stopped reading",
+        m_emulator->server().hugeBytesWritten(), huge.hugeBytes);
 }
 
 void TestApiClient::faultsMapToErrorKinds_data()
