@@ -5,6 +5,7 @@
 #include "HttpDate.h"
 #include "JsonObjectReader.h"
 
+#include <QNetworkAccessManager>
 #include <QSslError>
 
 namespace Smtpd {
@@ -98,13 +99,20 @@ void ApiReply::onRedirected(const QUrl &target)
     const bool sameOrigin = target.scheme() == origin.scheme()
         && target.host().compare(origin.host(), Qt::CaseInsensitive) == 0
         && target.port(443) == origin.port(443);
-    if (sameOrigin) {
-        emit m_reply->redirectAllowed();
+    if (!sameOrigin) {
+        // Never follow: the request carries credentials that belong to the configured server.
+        m_redirectHost = target.host();
+        abortFor(AbortReason::CrossOriginRedirect);
         return;
     }
-    // Never follow: the request carries credentials that belong to the configured server only.
-    m_redirectHost = target.host();
-    abortFor(AbortReason::CrossOriginRedirect);
+    // Only a GET may be repeated. Qt can send a followed request twice when it retires the
+    // redirected connection (seen under load), and a token request must never run twice: a
+    // second grant or rotation would kill the refresh token the first one handed out.
+    if (m_reply->operation() != QNetworkAccessManager::GetOperation) {
+        abortFor(AbortReason::RedirectedPost);
+        return;
+    }
+    emit m_reply->redirectAllowed();
 }
 
 void ApiReply::onNetworkFinished()
@@ -145,6 +153,12 @@ void ApiReply::onNetworkFinished()
                            "followed, so your credentials stayed with %1.")
                 .arg(m_host, m_redirectHost),
             QStringLiteral("cross-origin redirect refused")));
+    case AbortReason::RedirectedPost:
+        return complete(ApiError::protocol(
+            QStringLiteral("%1 redirected a token request, which the SMTPD API never does. "
+                           "It was not sent again; check the server address.")
+                .arg(m_host),
+            QStringLiteral("redirect of a non-GET request not followed")));
     case AbortReason::None:
         break;
     }

@@ -18,7 +18,7 @@ class Clock;
 // single code path. Subclasses decode the body of a successful answer into a typed value.
 //
 //   ApiClient::x() --> ApiReply::start(QNetworkReply) --readyRead--> body (capped)
-//                                  |--redirected--> same origin? follow : abort
+//                                  |--redirected--> same-origin GET? follow : abort
 //                                  |--timer-------> abort (Timeout)
 //                                  `--finished----> error mapping / decodeSuccess() --> finished()
 class ApiReply : public QObject
@@ -50,7 +50,14 @@ protected:
 private:
     friend class ApiClient;
 
-    enum class AbortReason { None, Cancelled, Timeout, TooLarge, CrossOriginRedirect };
+    enum class AbortReason {
+        None,
+        Cancelled,
+        Timeout,
+        TooLarge,
+        CrossOriginRedirect,
+        RedirectedPost
+    };
 
     void start(QNetworkReply *reply, const RequestPolicy &policy, const Clock *clock);
     void failLater(const ApiError &error);
