@@ -143,6 +143,16 @@ QStringList JsonObjectReader::requiredStringArray(const QString &key)
     return result;
 }
 
+QStringList JsonObjectReader::optionalStringArray(const QString &key)
+{
+    if (m_error)
+        return {};
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    return requiredStringArray(key);
+}
+
 static QDateTime epochToUtc(qint64 value)
 {
     const qint64 millis = std::llabs(value) < SecondsThreshold ? value * 1000 : value;

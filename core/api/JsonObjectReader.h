@@ -23,6 +23,7 @@ public:
     qint64 requiredInteger(const QString &key);
     bool requiredBool(const QString &key);
     QStringList requiredStringArray(const QString &key);
+    QStringList optionalStringArray(const QString &key); // missing or null reads as empty
     // A UTC time given as a number since the epoch. Values below 10^11 are read as seconds,
     // others as milliseconds: the API uses both.
     QDateTime requiredEpochTime(const QString &key);

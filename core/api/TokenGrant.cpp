@@ -24,7 +24,11 @@ TokenGrant TokenGrant::fromJson(const QByteArray &body, const QDateTime &serverD
     grant.tokenType = reader.requiredString(QStringLiteral("token_type"));
     grant.accessToken = reader.requiredString(QStringLiteral("access_token"));
     grant.expiresAt = reader.requiredEpochTime(QStringLiteral("expires_at"));
-    grant.scopes = reader.requiredStringArray(QStringLiteral("Scope"));
+    // The docs spell it "Scope"; OAuth servers say "scope". It only informs, so it may be absent.
+    const QString scopeKey = reader.object().contains(QStringLiteral("Scope"))
+        ? QStringLiteral("Scope")
+        : QStringLiteral("scope");
+    grant.scopes = reader.optionalStringArray(scopeKey);
     grant.refreshToken = reader.requiredString(QStringLiteral("refresh_token"));
     grant.serverDate = serverDate;
     grant.receivedAt = receivedAt;

@@ -83,6 +83,7 @@ private slots:
     void tokenGrant_data();
     void tokenGrant();
     void docsGrantValues();
+    void scopeSpellings();
     void lifetimeUsesServerClock();
     void profile_data();
     void profile();
@@ -100,7 +101,7 @@ void TestDecoding::tokenGrant_data()
 
     QTest::newRow("docs grant example") << DocsGrant << true << QString();
     QTest::newRow("docs refresh example") << DocsRefresh << true << QString();
-    for (const char *field : {"token_type", "access_token", "expires_at", "Scope", "refresh_token"})
+    for (const char *field : {"token_type", "access_token", "expires_at", "refresh_token"})
         QTest::addRow("missing %s", field) << withField(DocsGrant, QLatin1String(field),
             QJsonValue::Undefined) << false << QString::fromLatin1(field);
     QTest::newRow("expires_at as text")
@@ -110,6 +111,14 @@ void TestDecoding::tokenGrant_data()
         1712531293539.5) << false << QStringLiteral("expires_at");
     QTest::newRow("expires_at negative") << withField(DocsGrant, QStringLiteral("expires_at"), -5)
                                          << false << QStringLiteral("expires_at");
+    // Scope only informs: absent, or spelt the OAuth way, the grant is still usable.
+    QTest::newRow("missing Scope")
+        << withField(DocsGrant, QStringLiteral("Scope"), QJsonValue::Undefined) << true
+        << QString();
+    QTest::newRow("lower-case scope")
+        << withField(withField(DocsGrant, QStringLiteral("Scope"), QJsonValue::Undefined),
+               QStringLiteral("scope"), QJsonArray {QStringLiteral("admin")})
+        << true << QString();
     QTest::newRow("Scope not an array")
         << withField(DocsGrant, QStringLiteral("Scope"), QStringLiteral("admin")) << false
         << QStringLiteral("Scope");
@@ -139,6 +148,22 @@ void TestDecoding::tokenGrant_data()
     QTest::newRow("access token not a JWT")
         << withField(DocsGrant, QStringLiteral("access_token"), QStringLiteral("opaque-token"))
         << false << QStringLiteral("three parts");
+}
+
+void TestDecoding::scopeSpellings()
+{
+    const QDateTime received = QDateTime::currentDateTimeUtc();
+    const QByteArray withoutScope
+        = withField(DocsGrant, QStringLiteral("Scope"), QJsonValue::Undefined);
+    ApiError error;
+    TokenGrant grant = TokenGrant::fromJson(
+        withField(withoutScope, QStringLiteral("scope"), QJsonArray {QStringLiteral("read_only")}),
+        parseHttpDate(DocsServerDate), received, &error);
+    QVERIFY(!error);
+    QCOMPARE(grant.scopes, QStringList {QStringLiteral("read_only")});
+    grant = TokenGrant::fromJson(withoutScope, parseHttpDate(DocsServerDate), received, &error);
+    QVERIFY(!error);
+    QVERIFY(grant.scopes.isEmpty());
 }
 
 void TestDecoding::tokenGrant()
