@@ -12,6 +12,7 @@
 #include "auth/Session.h"
 #include "avatar/AvatarFetcher.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QEvent>
 #include <QGuiApplication>
@@ -160,9 +161,17 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
             raiseWindow(); // no tray to live in: the window must be reachable
     });
     QApplication::setQuitOnLastWindowClosed(!m_tray->isShown());
+    // Ctrl+Q (the platform's Quit keys) ends the app from any of its windows, tray or not.
+    auto *quit = new QAction(tr("Quit"), this);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcuts(QKeySequence::Quit);
+    quit->setShortcutContext(Qt::WindowShortcut);
+    connect(quit, &QAction::triggered, qApp, &QCoreApplication::quit);
     for (QWidget *window : {static_cast<QWidget *>(m_signInWindow),
-             static_cast<QWidget *>(m_accountWindow), static_cast<QWidget *>(m_keychainWindow)})
+             static_cast<QWidget *>(m_accountWindow), static_cast<QWidget *>(m_keychainWindow)}) {
         window->installEventFilter(this);
+        window->addAction(quit);
+    }
 }
 
 Application::~Application()

@@ -1,6 +1,7 @@
 #include "AppOptions.h"
 #include "Application.h"
 #include "SingleInstance.h"
+#include "TerminationSignals.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -67,6 +68,10 @@ int main(int argc, char *argv[])
             qPrintable(problem));
 
     Application application(options);
+    // A termination signal (session end, kill, Ctrl+C) quits the way the Quit action does.
+    TerminationSignals terminationSignals;
+    QObject::connect(
+        &terminationSignals, &TerminationSignals::received, &app, &QCoreApplication::quit);
     QObject::connect(
         &instance, &SingleInstance::raiseRequested, &application, &Application::raiseWindow);
     application.start();

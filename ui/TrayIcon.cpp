@@ -85,6 +85,11 @@ bool TrayIcon::isShown() const
     return m_icon && m_icon->isVisible();
 }
 
+QRect TrayIcon::geometry() const
+{
+    return isShown() ? m_icon->geometry() : QRect();
+}
+
 void TrayIcon::ensureIcon()
 {
     const bool available = QSystemTrayIcon::isSystemTrayAvailable();
@@ -93,8 +98,12 @@ void TrayIcon::ensureIcon()
         m_icon->setContextMenu(m_menu);
         connect(m_icon, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) {
+                // A click toggles the window. A double-click (a habit from other desktops)
+                // starts with a click that hides it, so its second half brings it back.
                 if (reason == QSystemTrayIcon::Trigger)
                     emit toggleWindowRequested();
+                else if (reason == QSystemTrayIcon::DoubleClick)
+                    emit openRequested();
             });
         connect(m_icon, &QSystemTrayIcon::messageClicked, this, &TrayIcon::openRequested);
         refreshTooltip();

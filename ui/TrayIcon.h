@@ -4,6 +4,7 @@
 #include <QIcon>
 #include <QObject>
 #include <QPointer>
+#include <QRect>
 #include <QTimer>
 
 class QAction;
@@ -42,6 +43,8 @@ public:
 
     // Whether an icon is in a tray right now (else the app behaves as a window app).
     bool isShown() const;
+    // Where the icon sits on the screen (empty when it is not shown or the tray does not say).
+    QRect geometry() const;
     void setSummary(const TraySummary &summary);
     const TraySummary &summary() const { return m_summary; }
     QString toolTip() const;

@@ -23,6 +23,7 @@ private slots:
     void clipboardClearedAfterTimeout();
     void clipboardClearedOnSignOut();
     void clipboardClearedWhenTokenReplaced();
+    void clipboardClearedWhenTheAppEnds();
     void foreignClipboardContentIsNeverCleared();
     void tokenIsNeverShownInAWidget();
     void profileDetailsShown();
@@ -108,6 +109,20 @@ void TestAccountGui::clipboardClearedWhenTokenReplaced()
         findByAccessibleName<QPushButton>(rig.app().accountWindow(), QStringLiteral("Refresh now")),
         Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(readXClipboard().isEmpty(), 10000);
+    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 2);
+}
+
+void TestAccountGui::clipboardClearedWhenTheAppEnds()
+{
+    // The X clipboard outlives the app's windows here (this test process keeps owning it), as
+    // it would with a clipboard manager that saves the owner's data when it exits.
+    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 0);
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    copy(rig);
+    QVERIFY(readXClipboard().startsWith("eyJ"));
+    rig.restartApp(); // the first Application is gone
+    QTRY_VERIFY_WITH_TIMEOUT(readXClipboard().isEmpty(), 5000);
     QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 2);
 }
 

@@ -18,7 +18,7 @@ using namespace TestSupport;
 namespace {
 // Whether `process` has a window with this title mapped on the display (xdotool, as a person
 // would see it; other tests may have windows on the same display).
-bool windowVisible(const QProcess *process, const QString &title)
+QStringList visibleWindows(const QProcess *process, const QString &title)
 {
     QProcess xdotool;
     xdotool.start(QStringLiteral("xdotool"),
@@ -26,7 +26,13 @@ bool windowVisible(const QProcess *process, const QString &title)
             QStringLiteral("--pid"), QString::number(process->processId()),
             QStringLiteral("--name"), title});
     xdotool.waitForFinished(5000);
-    return !xdotool.readAllStandardOutput().trimmed().isEmpty();
+    return QString::fromLatin1(xdotool.readAllStandardOutput())
+        .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+bool windowVisible(const QProcess *process, const QString &title)
+{
+    return !visibleWindows(process, title).isEmpty();
 }
 } // namespace
 
@@ -38,6 +44,8 @@ private slots:
     void initTestCase();
     void secondLaunchRaisesFirstAndExits();
     void staleSocketNeverBlocksAStart();
+    void terminationSignalQuitsCleanly();
+    void ctrlQQuits();
 
 private:
     QProcess *launch(const QStringList &extra = {});
@@ -112,6 +120,46 @@ void TestSingleInstance::staleSocketNeverBlocksAStart()
     QCOMPARE(second->exitCode(), 0);
     app->terminate();
     QVERIFY(app->waitForFinished(10000));
+}
+
+void TestSingleInstance::terminationSignalQuitsCleanly()
+{
+    QProcess *app = launch();
+    QVERIFY(waitUntil([&] { return windowVisible(app, QStringLiteral("Sign in")); }, 15000));
+    QVERIFY(QFile::exists(socketPath()));
+    app->terminate(); // SIGTERM, as a session ending or `kill` sends it
+    QVERIFY(app->waitForFinished(10000));
+    // Left through the event loop like Quit: a normal exit (not killed by the signal), and
+    // the single-instance socket removed on the way out.
+    QCOMPARE(app->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(app->exitCode(), 0);
+    QVERIFY(!QFile::exists(socketPath()));
+}
+
+void TestSingleInstance::ctrlQQuits()
+{
+    QProcess *app = launch();
+    QVERIFY(waitUntil([&] { return windowVisible(app, QStringLiteral("Sign in")); }, 15000));
+    auto xdotool = [](const QStringList &arguments) {
+        QProcess process;
+        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process.start(QStringLiteral("xdotool"), arguments);
+        return process.waitForFinished(5000) && process.exitCode() == 0;
+    };
+    // Real key presses (XTEST) into the app's window once it has the keyboard focus. The
+    // window is looked up on every try: Qt may replace a native window while it settles.
+    QVERIFY(waitUntil(
+        [&] {
+            const QString window = visibleWindows(app, QStringLiteral("Sign in")).value(0);
+            return !window.isEmpty()
+                && xdotool({QStringLiteral("windowfocus"), QStringLiteral("--sync"), window});
+        },
+        10000));
+    QVERIFY(xdotool(
+        {QStringLiteral("key"), QStringLiteral("--clearmodifiers"), QStringLiteral("ctrl+q")}));
+    QVERIFY(app->waitForFinished(10000));
+    QCOMPARE(app->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(app->exitCode(), 0);
 }
 
 QTEST_MAIN(TestSingleInstance)

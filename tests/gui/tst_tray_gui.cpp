@@ -5,13 +5,17 @@
 #include "Clock.h"
 #include "TrayHost.h"
 #include "TrayIcon.h"
+#include "WaitUntil.h"
 #include "api/ApiClient.h"
 #include "auth/Session.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QCursor>
 #include <QDir>
 #include <QMenu>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
 #include <QTest>
@@ -24,6 +28,20 @@ namespace {
 QAction *action(TrayIcon *tray, const char *name)
 {
     return tray->menu()->findChild<QAction *>(QLatin1String(name));
+}
+
+// Moves the X pointer there and clicks the left button through XTEST (xdotool, another client),
+// as the person's mouse would. (xdotool's own "mousemove --sync" waits for a motion that never
+// comes when the pointer is already in place.)
+bool clickOnScreen(const QPoint &point, int clicks = 1)
+{
+    QCursor::setPos(point);
+    if (!waitUntil([&] { return QCursor::pos() == point; }, 5000))
+        return false;
+    return QProcess::execute(QStringLiteral("xdotool"),
+               {QStringLiteral("click"), QStringLiteral("--repeat"), QString::number(clicks),
+                   QStringLiteral("--delay"), QStringLiteral("60"), QStringLiteral("1")})
+        == 0;
 }
 
 QString artifactsDir()
@@ -44,6 +62,7 @@ private slots:
     void followsTheSessionAcrossStates();
     void notifiesOnlyWhatNeedsTheUserAndNotRightAfterResume();
     void closingTheWindowKeepsTheAppInTheTray();
+    void leftClickOnTheIconTogglesTheWindow();
     void tooltipWording();
 
 private:
@@ -166,6 +185,34 @@ void TestTrayGui::closingTheWindowKeepsTheAppInTheTray()
     // Open brings it back.
     action(tray, "trayOpen")->trigger();
     QVERIFY(rig.app().accountWindow()->isVisible());
+}
+
+void TestTrayGui::leftClickOnTheIconTogglesTheWindow()
+{
+    AppRig rig;
+    TrayIcon *tray = rig.app().tray();
+    QTRY_VERIFY_WITH_TIMEOUT(tray->isShown(), 5000);
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QWidget *window = rig.app().accountWindow();
+    QVERIFY(window->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!tray->geometry().isEmpty(), 5000);
+    // A real click on the icon in the tray, as the person's mouse would do it.
+    QVERIFY(clickOnScreen(tray->geometry().center()));
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isVisible(), 5000);
+    QVERIFY(tray->isShown()); // the app lives on in the tray
+    // The person clicks again a moment later (a quicker second click would be a double-click).
+    QTest::qWait(QApplication::doubleClickInterval() + 100);
+    QVERIFY(clickOnScreen(tray->geometry().center()));
+    QTRY_VERIFY_WITH_TIMEOUT(window->isVisible(), 5000);
+    // A double-click on the icon of a shown window leaves it shown.
+    QTest::qWait(QApplication::doubleClickInterval() + 100);
+    QSignalSpy toggled(tray, &TrayIcon::toggleWindowRequested);
+    QSignalSpy opened(tray, &TrayIcon::openRequested);
+    QVERIFY(clickOnScreen(tray->geometry().center(), 2));
+    // Its first click hides the window, its second brings it back.
+    QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 5000);
+    QCOMPARE(toggled.count(), 1);
+    QVERIFY(window->isVisible());
 }
 
 void TestTrayGui::tooltipWording()
