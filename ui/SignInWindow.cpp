@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QShowEvent>
 #include <QVBoxLayout>
 
 namespace Smtpd {
@@ -147,6 +148,15 @@ void SignInWindow::setMode(Mode mode)
         m_secret->clear();
         clearError();
     }
+}
+
+void SignInWindow::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // The cursor waits where typing starts: in the email (or key) field, or in the password
+    // field when the email is already known.
+    if (m_user->isEnabled())
+        (m_user->text().trimmed().isEmpty() ? m_user : m_secret)->setFocus();
 }
 
 void SignInWindow::setServerNote(const QString &note)

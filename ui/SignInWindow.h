@@ -44,6 +44,9 @@ signals:
     void signInRequested(const QString &username, const QString &secret);
     void cancelRequested();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void submit();
     void showProblem(const QString &message, QLineEdit *field);
