@@ -163,6 +163,9 @@ void AccountWindow::setProfile(const Profile &profile)
     m_badges->setText(badges.join(QStringLiteral("  \u00b7  ")));
     m_accountId->setText(profile.accountId);
     m_accountId->setCursorPosition(0);
+    // Wide enough to show the whole id (a UUID), plus the line edit's own inner margins.
+    m_accountId->setMinimumWidth(
+        m_accountId->fontMetrics().horizontalAdvance(profile.accountId) + 4 * 4);
     m_dates->setText(tr("Member since %1 \u00b7 last updated %2")
                          .arg(localDate(profile.createdAt), localDate(profile.modifiedAt)));
 }

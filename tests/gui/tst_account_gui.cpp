@@ -174,6 +174,10 @@ void TestAccountGui::profileDetailsShown()
     auto *accountId = findByAccessibleName<QLineEdit>(window, QStringLiteral("Account ID"));
     QCOMPARE(accountId->text(), QStringLiteral("811affc1-66c7-4982-b39e-29f9536b4720"));
     QVERIFY(accountId->isReadOnly());
+    // The whole id is visible, not cut at the field's edge.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        accountId->fontMetrics().horizontalAdvance(accountId->text()) + 8 <= accountId->width(),
+        2000);
     QTest::mouseClick(findByAccessibleName<QPushButton>(window, QStringLiteral("Copy account ID")),
         Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(
