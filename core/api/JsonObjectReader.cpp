@@ -83,18 +83,15 @@ QString JsonObjectReader::requiredString(const QString &key)
     return value.toString();
 }
 
+bool JsonObjectReader::absent(const QString &key) const
+{
+    const QJsonValue value = m_object.value(key);
+    return m_error || value.isUndefined() || value.isNull();
+}
+
 QString JsonObjectReader::optionalString(const QString &key)
 {
-    if (m_error)
-        return {};
-    const QJsonValue value = m_object.value(key);
-    if (value.isUndefined() || value.isNull())
-        return {};
-    if (!value.isString()) {
-        failField(key, QStringLiteral("should be text"));
-        return {};
-    }
-    return value.toString();
+    return absent(key) ? QString() : requiredString(key);
 }
 
 qint64 JsonObjectReader::requiredInteger(const QString &key)
@@ -145,12 +142,7 @@ QStringList JsonObjectReader::requiredStringArray(const QString &key)
 
 QStringList JsonObjectReader::optionalStringArray(const QString &key)
 {
-    if (m_error)
-        return {};
-    const QJsonValue value = m_object.value(key);
-    if (value.isUndefined() || value.isNull())
-        return {};
-    return requiredStringArray(key);
+    return absent(key) ? QStringList() : requiredStringArray(key);
 }
 
 static QDateTime epochToUtc(qint64 value)
@@ -173,12 +165,7 @@ QDateTime JsonObjectReader::requiredEpochTime(const QString &key)
 
 QDateTime JsonObjectReader::optionalEpochTime(const QString &key)
 {
-    if (m_error)
-        return {};
-    const QJsonValue value = m_object.value(key);
-    if (value.isUndefined() || value.isNull())
-        return {};
-    return requiredEpochTime(key);
+    return absent(key) ? QDateTime() : requiredEpochTime(key);
 }
 
 } // namespace Smtpd

@@ -38,6 +38,8 @@ public:
 
 private:
     bool take(const QString &key, QJsonValue *value);
+    // True when the key is missing or null (or an error was already met): optional reads stop.
+    bool absent(const QString &key) const;
     void failField(const QString &key, const QString &problem);
 
     QJsonObject m_object;
