@@ -308,7 +308,7 @@ void Application::updateTray()
     const State state = m_session->state();
     TraySummary summary;
     const Profile &profile = m_session->profile();
-    if (m_session->hasTokens() && profile.isValid())
+    if (m_session->hasTokens() && !profile.email.isEmpty())
         summary.who = QStringLiteral("%1 <%2>").arg(profile.displayName(), profile.email);
     summary.accessTokenExpiry = m_session->accessTokenExpiry();
     summary.sessionEnd = m_session->sessionEnd();

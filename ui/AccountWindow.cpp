@@ -160,7 +160,11 @@ void AccountWindow::setProfile(const Profile &profile)
     badges << (profile.isVerified ? tr("\u2713 Verified") : tr("Not verified"));
     if (profile.isOwner)
         badges << tr("Owner");
-    m_badges->setText(badges.join(QStringLiteral("  \u00b7  ")));
+    // Until /oauth/me answers, only what the access token tells is known: no badges or dates.
+    m_badges->setText(profile.isValid()
+            ? badges.join(QStringLiteral("  \u00b7  "))
+            : tr("Profile details could not be loaded yet; trying again."));
+    m_dates->setVisible(profile.isValid());
     m_accountId->setText(profile.accountId);
     m_accountId->setCursorPosition(0);
     // Wide enough to show the whole id (a UUID), plus the line edit's own inner margins.

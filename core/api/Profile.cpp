@@ -1,6 +1,7 @@
 #include "Profile.h"
 
 #include "JsonObjectReader.h"
+#include "Jwt.h"
 
 namespace Smtpd {
 
@@ -9,6 +10,19 @@ QString Profile::displayName() const
     const QString name
         = QString(firstName.trimmed() + QLatin1Char(' ') + surname.trimmed()).trimmed();
     return name.isEmpty() ? email : name;
+}
+
+Profile Profile::fromAccessToken(const QString &accessToken)
+{
+    JwtClaims claims;
+    QString problem;
+    Profile profile;
+    if (!decodeJwtClaims(accessToken, &claims, &problem))
+        return profile;
+    profile.email = claims.subject;
+    profile.firstName = claims.name; // the whole name: the token has no separate surname
+    profile.accountId = claims.accountId;
+    return profile;
 }
 
 Profile Profile::fromJson(const QByteArray &body, ApiError *error)

@@ -22,6 +22,8 @@ Session::Session(ApiClient *api, TokenStore *store, const Clock *clock, QObject 
     m_resumeGrace.setSingleShot(true);
     connect(&m_clockCheck, &QTimer::timeout, this, &Session::onClockCheck);
     connect(&m_retryTimer, &QTimer::timeout, this, &Session::startRefresh);
+    m_profileRetry.setSingleShot(true);
+    connect(&m_profileRetry, &QTimer::timeout, this, &Session::fetchProfile);
     connect(&m_resumeGrace, &QTimer::timeout, this, [this] {
         if (isRefreshDue())
             startRefresh();
@@ -140,16 +142,14 @@ void Session::onSignInProfileFinished(ApiReply *reply)
     reply->deleteLater();
     if (reply != m_signInReply)
         return;
-    if (reply->error() && !m_tokens.profile.isValid()) {
-        const QString message = tr("You were signed in, but your profile could not be loaded: %1")
-                                    .arg(reply->error().userMessage());
-        wipe();
-        emit signInFailed(message, reply->error());
-        setState(State::SignedOut);
-        return;
-    }
-    if (!reply->error())
+    if (!reply->error()) {
         m_tokens.profile = static_cast<ProfileReply *>(reply)->profile();
+    } else if (!m_tokens.profile.isValid()) {
+        // Signed in all the same: the grant is good (and has already ended any older session),
+        // so it is kept. The token's claims stand in for the profile until /oauth/me answers.
+        m_tokens.profile = Profile::fromAccessToken(m_tokens.accessToken);
+        retryProfileLater(reply->error());
+    }
     emit profileChanged(m_tokens.profile);
     saveTokens(State::Active);
 }
@@ -206,8 +206,9 @@ void Session::restore(const QString &account)
         m_tokens = job->session();
         m_monotonicExpiry = -1; // unknown across a restart: the wall clock decides
         m_lifetimeMs = 0;
-        if (m_tokens.profile.isValid())
-            emit profileChanged(m_tokens.profile);
+        if (!m_tokens.profile.isValid()) // /oauth/me never answered: the token's claims stand in
+            m_tokens.profile = Profile::fromAccessToken(m_tokens.accessToken);
+        emit profileChanged(m_tokens.profile);
         emit accessTokenChanged();
         if (accessValidForMs() >= RefreshPolicy::MinimumValidityMs) {
             // Still valid: ready at once, with no network call before the window shows.
@@ -376,8 +377,15 @@ void Session::fetchProfile()
     callWithToken(
         this, [this](const QString &token) { return m_api->me(token); },
         [this](ApiReply *reply) {
-            if (!reply || reply->error() || !hasTokens())
-                return; // the cached profile stays; nothing here ends the session
+            if (!hasTokens())
+                return;
+            if (!reply || reply->error()) {
+                // The cached profile stays; nothing here ends the session.
+                if (reply && !m_tokens.profile.isValid())
+                    retryProfileLater(reply->error());
+                return;
+            }
+            m_profileAttempt = 0;
             const Profile profile = static_cast<ProfileReply *>(reply)->profile();
             if (profile == m_tokens.profile)
                 return;
@@ -386,6 +394,17 @@ void Session::fetchProfile()
             if (m_state == State::Active)
                 saveTokens(State::Active);
         });
+}
+
+// /oauth/me could not be read while no real profile is known: try again with the same backoff
+// as a failed refresh.
+void Session::retryProfileLater(const ApiError &error)
+{
+    const qint64 delay = RefreshPolicy::backoffDelayMs(m_profileAttempt++, m_backoffInitialMs,
+        m_backoffMaxMs, QRandomGenerator::global()->generateDouble(), error.retryAfterSeconds());
+    qCInfo(lcAuth) << "profile not loaded:" << ApiError::kindName(error.kind()) << "retry in"
+                   << delay << "ms";
+    m_profileRetry.start(static_cast<int>(delay));
 }
 
 // ---- Handing out tokens ------------------------------------------------------------------
@@ -507,6 +526,8 @@ void Session::wipe()
 {
     delete m_refreshReply;
     m_retryTimer.stop();
+    m_profileRetry.stop();
+    m_profileAttempt = 0;
     m_resumeGrace.stop();
     m_clockCheck.stop();
     m_tokens = {};

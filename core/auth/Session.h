@@ -131,6 +131,7 @@ private:
     void expire();
     void saveTokens(State stateAfterSave);
     void fetchProfile();
+    void retryProfileLater(const ApiError &error);
     void finishSignOut(const ApiError &revokeError);
     void wipe();
     void wipeKeepingAccount();
@@ -168,6 +169,7 @@ private:
     QTimer m_clockCheck;
     QTimer m_retryTimer;
     QTimer m_resumeGrace;
+    QTimer m_profileRetry;
     QDateTime m_lastCheckWall;
     qint64 m_lastCheckMonotonic = 0;
     qint64 m_clockCheckIntervalMs = 60 * 1000;
@@ -175,6 +177,7 @@ private:
     qint64 m_backoffInitialMs = 2 * 1000;
     qint64 m_backoffMaxMs = 5 * 60 * 1000;
     int m_retryAttempt = 0;
+    int m_profileAttempt = 0;
 };
 
 QString toString(Session::State state);

@@ -27,6 +27,7 @@ private slots:
     void foreignClipboardContentIsNeverCleared();
     void tokenIsNeverShownInAWidget();
     void profileDetailsShown();
+    void signedInEvenWhenTheProfileFailsAtFirst();
     void avatarPictureWithoutCredentials();
     void noPictureShowsInitials();
     void cachedAvatarShowsWhileServerIsDown();
@@ -188,6 +189,29 @@ void TestAccountGui::profileDetailsShown()
     QVERIFY(window->findChild<QLabel *>(QStringLiteral("tokenStorage"))
                 ->text()
                 .contains(QStringLiteral("keyring")));
+}
+
+void TestAccountGui::signedInEvenWhenTheProfileFailsAtFirst()
+{
+    AppRig rig;
+    SmtpdEmulator::Fault fault(SmtpdEmulator::Fault::Kind::Status);
+    fault.status = 503;
+    fault.pathPrefixes = {QStringLiteral("/oauth/me")};
+    fault.count = 1;
+    rig.emulator().server().addFault(fault);
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    AccountWindow *window = rig.app().accountWindow();
+    auto label
+        = [window](const char *name) { return window->findChild<QLabel *>(QLatin1String(name)); };
+    // The token's claims stand in: name and email show, the rest says it is coming.
+    QCOMPARE(label("profileName")->text(), QStringLiteral("Dana Demo"));
+    QCOMPARE(label("profileEmail")->text(), DemoEmail);
+    QVERIFY(label("profileBadges")->text().contains(QStringLiteral("could not be loaded yet")));
+    QVERIFY(!label("profileDates")->isVisible());
+    // The app tries again by itself and the full profile replaces it.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        label("profileBadges")->text().contains(QStringLiteral("Verified")), 15000);
+    QVERIFY(label("profileDates")->isVisible());
 }
 
 void TestAccountGui::avatarPictureWithoutCredentials()

@@ -32,6 +32,7 @@ class TestSession : public QObject
 
 private slots:
     void signInSavesAndActivates();
+    void profileFailureAfterSignInKeepsTheSession();
     void restoreWithValidTokenMakesNoRequestBeforeReady();
     void restoreWithExpiredTokenRefreshesFirst();
     void restoreWithNothingStoredIsSignedOut();
@@ -71,6 +72,40 @@ void TestSession::signInSavesAndActivates()
     QVERIFY(!stored.accessToken.isEmpty());
     QCOMPARE(stored.profile.email, DemoEmail);
     QVERIFY(qAbs(rig.clock().now().msecsTo(rig.session().sessionEnd()) - 30 * Day) < 5 * Second);
+}
+
+void TestSession::profileFailureAfterSignInKeepsTheSession()
+{
+    SessionRig rig;
+    // /oauth/me fails twice; the grant itself is good.
+    rig.server().addFault([] {
+        Fault f(Fault::Kind::Status);
+        f.status = 500;
+        f.pathPrefixes = {QStringLiteral("/oauth/me")};
+        f.count = 2;
+        return f;
+    }());
+    QSignalSpy profiles(&rig.session(), &Session::profileChanged);
+    QVERIFY(rig.signIn());
+    // Signed in and stored, showing what the access token tells until /oauth/me answers.
+    const Profile provisional = rig.session().profile();
+    QVERIFY(!provisional.isValid());
+    QCOMPARE(provisional.email, DemoEmail);
+    QCOMPARE(provisional.displayName(), QStringLiteral("Dana Demo"));
+    QCOMPARE(provisional.accountId, QStringLiteral("811affc1-66c7-4982-b39e-29f9536b4720"));
+    bool found = false;
+    QVERIFY(!rig.stored(&found).refreshToken.isEmpty());
+    QVERIFY(found);
+    // Tried again on its own (with the refresh backoff), until the real profile arrives.
+    QTRY_VERIFY_WITH_TIMEOUT(rig.session().profile().isValid(), 10000);
+    QVERIFY(rig.session().profile().isOwner);
+    QCOMPARE(toString(rig.session().state()), toString(State::Active));
+    QTRY_VERIFY_WITH_TIMEOUT(rig.stored().profile.isValid(), 5000);
+    int meRequests = 0;
+    for (const auto &r : rig.server().requests())
+        meRequests += r.path == QLatin1String("/oauth/me");
+    QCOMPARE(meRequests, 3);
+    QVERIFY(profiles.count() >= 2);
 }
 
 void TestSession::restoreWithValidTokenMakesNoRequestBeforeReady()
