@@ -109,7 +109,7 @@ void ApiReply::onRedirected(const QUrl &target)
     // redirected connection (seen under load), and a token request must never run twice: a
     // second grant or rotation would kill the refresh token the first one handed out.
     if (m_reply->operation() != QNetworkAccessManager::GetOperation) {
-        abortFor(AbortReason::RedirectedPost);
+        abortFor(AbortReason::RedirectedNonGet);
         return;
     }
     emit m_reply->redirectAllowed();
@@ -153,7 +153,7 @@ void ApiReply::onNetworkFinished()
                            "followed, so your credentials stayed with %1.")
                 .arg(m_host, m_redirectHost),
             QStringLiteral("cross-origin redirect refused")));
-    case AbortReason::RedirectedPost:
+    case AbortReason::RedirectedNonGet:
         return complete(ApiError::protocol(
             QStringLiteral("%1 redirected a token request, which the SMTPD API never does. "
                            "It was not sent again; check the server address.")

@@ -56,7 +56,7 @@ private:
         Timeout,
         TooLarge,
         CrossOriginRedirect,
-        RedirectedPost
+        RedirectedNonGet
     };
 
     void start(QNetworkReply *reply, const RequestPolicy &policy, const Clock *clock);

@@ -317,12 +317,18 @@ void Session::onRefreshFinished(TokenReply *reply)
     goOffline(reply->error());
 }
 
+// The wait before retry number *attempt (then counted), with jitter and the server's Retry-After.
+qint64 Session::nextBackoffMs(int *attempt, const ApiError &error) const
+{
+    return RefreshPolicy::backoffDelayMs((*attempt)++, m_backoffInitialMs, m_backoffMaxMs,
+        QRandomGenerator::global()->generateDouble(), error.retryAfterSeconds());
+}
+
 void Session::goOffline(const ApiError &error)
 {
     if (!m_offlineSince.isValid())
         m_offlineSince = m_clock->now();
-    const qint64 delay = RefreshPolicy::backoffDelayMs(m_retryAttempt++, m_backoffInitialMs,
-        m_backoffMaxMs, QRandomGenerator::global()->generateDouble(), error.retryAfterSeconds());
+    const qint64 delay = nextBackoffMs(&m_retryAttempt, error);
     qCInfo(lcAuth) << "refresh failed:" << ApiError::kindName(error.kind()) << "retry in" << delay
                    << "ms";
     if (m_state != State::SigningOut) {
@@ -400,8 +406,7 @@ void Session::fetchProfile()
 // as a failed refresh.
 void Session::retryProfileLater(const ApiError &error)
 {
-    const qint64 delay = RefreshPolicy::backoffDelayMs(m_profileAttempt++, m_backoffInitialMs,
-        m_backoffMaxMs, QRandomGenerator::global()->generateDouble(), error.retryAfterSeconds());
+    const qint64 delay = nextBackoffMs(&m_profileAttempt, error);
     qCInfo(lcAuth) << "profile not loaded:" << ApiError::kindName(error.kind()) << "retry in"
                    << delay << "ms";
     m_profileRetry.start(static_cast<int>(delay));

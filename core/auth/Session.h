@@ -132,6 +132,7 @@ private:
     void saveTokens(State stateAfterSave);
     void fetchProfile();
     void retryProfileLater(const ApiError &error);
+    qint64 nextBackoffMs(int *attempt, const ApiError &error) const;
     void finishSignOut(const ApiError &revokeError);
     void wipe();
     void wipeKeepingAccount();

@@ -16,18 +16,28 @@
 using namespace TestSupport;
 
 namespace {
-// Whether `process` has a window with this title mapped on the display (xdotool, as a person
-// would see it; other tests may have windows on the same display).
+// Runs xdotool (another X client, as a person's input would come); false when it failed.
+bool xdotool(const QStringList &arguments, QByteArray *output = nullptr)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(QStringLiteral("xdotool"), arguments);
+    const bool ok = process.waitForFinished(5000) && process.exitCode() == 0;
+    if (output)
+        *output = process.readAllStandardOutput();
+    return ok;
+}
+
+// The windows of `process` with this title mapped on the display (other tests may have windows
+// on the same display).
 QStringList visibleWindows(const QProcess *process, const QString &title)
 {
-    QProcess xdotool;
-    xdotool.start(QStringLiteral("xdotool"),
-        {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("--onlyvisible"),
-            QStringLiteral("--pid"), QString::number(process->processId()),
-            QStringLiteral("--name"), title});
-    xdotool.waitForFinished(5000);
-    return QString::fromLatin1(xdotool.readAllStandardOutput())
-        .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QByteArray ids;
+    xdotool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("--onlyvisible"),
+                QStringLiteral("--pid"), QString::number(process->processId()),
+                QStringLiteral("--name"), title},
+        &ids);
+    return QString::fromLatin1(ids).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
 bool windowVisible(const QProcess *process, const QString &title)
@@ -140,12 +150,6 @@ void TestSingleInstance::ctrlQQuits()
 {
     QProcess *app = launch();
     QVERIFY(waitUntil([&] { return windowVisible(app, QStringLiteral("Sign in")); }, 15000));
-    auto xdotool = [](const QStringList &arguments) {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        process.start(QStringLiteral("xdotool"), arguments);
-        return process.waitForFinished(5000) && process.exitCode() == 0;
-    };
     // Real key presses (XTEST) into the app's window once it has the keyboard focus. The
     // window is looked up on every try: Qt may replace a native window while it settles.
     QVERIFY(waitUntil(
