@@ -3,6 +3,7 @@
 #include "AccountWindow.h"
 #include "AvatarView.h"
 #include "KeychainProblemWindow.h"
+#include "SessionPresenter.h"
 #include "SignInWindow.h"
 #include "TokenClipboard.h"
 #include "TrayIcon.h"
@@ -10,6 +11,7 @@
 #include "api/ServerConfig.h"
 #include "auth/KeychainTokenStore.h"
 #include "auth/Session.h"
+#include "auth/SessionStorage.h"
 #include "avatar/AvatarFetcher.h"
 
 #include <QAction>
@@ -20,6 +22,7 @@
 #include <QLocale>
 #include <QNetworkDiskCache>
 #include <QStandardPaths>
+#include <QTimer>
 
 // Resources from a static library must be registered by name (outside any namespace).
 static void registerResources()
@@ -30,7 +33,12 @@ static void registerResources()
 namespace Smtpd {
 
 namespace {
-const QString LastAccountKey = QStringLiteral("account/last");
+// The account signed in last, per server origin (a principal: never a credential).
+const QString LastAccountGroup = QStringLiteral("lastAccount/");
+// Format 1 remembered one account, with no server: it was the production server's.
+const QString LegacyLastAccountKey = QStringLiteral("account/last");
+// How long a quit waits for keychain writes still in flight.
+constexpr int QuitFlushTimeoutMs = 5000;
 const QString ClipboardClearKey = QStringLiteral("clipboard/clearAfterSeconds");
 } // namespace
 
@@ -78,6 +86,7 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     , m_api(new ApiClient(&m_network, &m_clock, this))
     , m_store(store ? store : new KeychainTokenStore(this))
     , m_session(new Session(m_api, m_store, &m_clock, this))
+    , m_presenter(new SessionPresenter(m_session, this))
     , m_signInWindow(new SignInWindow)
     , m_accountWindow(new AccountWindow)
     , m_keychainWindow(new KeychainProblemWindow)
@@ -103,20 +112,20 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     connect(m_signInWindow, &SignInWindow::signInRequested, m_session, &Session::signIn);
     connect(m_signInWindow, &SignInWindow::cancelRequested, this, [this] {
         m_session->cancelSignIn();
-        m_renewing = false;
+        m_presenter->setRenewing(false);
         onStateChanged();
     });
-    connect(m_session, &Session::signInFailed, m_signInWindow, [this](const QString &message) {
-        m_signInFailed = true;
-        m_signInWindow->showError(message);
-    });
+    connect(m_session, &Session::signInFailed, m_signInWindow,
+        [this](const ApiError &error) { m_signInWindow->showError(error.userMessage()); });
+    connect(m_presenter, &SessionPresenter::renewed, m_accountWindow,
+        [this] { m_accountWindow->setRenewalOffer({}); });
     connect(m_session, &Session::sessionEndingSoon, m_accountWindow, [this](const QDateTime &end) {
         m_accountWindow->setRenewalOffer(
             tr("Your session ends %1 (every session lasts 30 days).")
                 .arg(QLocale().toString(end.toLocalTime(), QLocale::ShortFormat)));
     });
     connect(m_accountWindow, &AccountWindow::renewRequested, this, [this] {
-        m_renewing = true;
+        m_presenter->setRenewing(true);
         prefillEmail(m_session->account());
         m_signInWindow->setNotice(tr("Sign in again to start a new 30-day session. You stay "
                                      "signed in until it succeeds."));
@@ -147,14 +156,14 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
 
     connect(m_session, &Session::accessTokenChanged, this, &Application::updateTray);
     connect(m_session, &Session::profileChanged, this, &Application::updateTray);
-    connect(m_session, &Session::notice, m_tray, &TrayIcon::notify);
+    connect(m_session, &Session::notice, this, &Application::onNotice);
     connect(m_session, &Session::resumed, m_tray, [this] { m_tray->beQuietFor(30 * 1000); });
     connect(m_tray, &TrayIcon::toggleWindowRequested, this, &Application::toggleWindow);
     connect(m_tray, &TrayIcon::openRequested, this, &Application::raiseWindow);
     connect(m_tray, &TrayIcon::copyTokenRequested, this, &Application::copyAccessToken);
     connect(m_tray, &TrayIcon::refreshRequested, m_session, &Session::refreshNow);
     connect(m_tray, &TrayIcon::signOutRequested, m_session, &Session::signOut);
-    connect(m_tray, &TrayIcon::quitRequested, qApp, &QCoreApplication::quit);
+    connect(m_tray, &TrayIcon::quitRequested, this, &Application::quit);
     connect(m_tray, &TrayIcon::availabilityChanged, this, [this](bool shown) {
         QApplication::setQuitOnLastWindowClosed(!shown);
         if (!shown)
@@ -166,7 +175,7 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcuts(QKeySequence::Quit);
     quit->setShortcutContext(Qt::WindowShortcut);
-    connect(quit, &QAction::triggered, qApp, &QCoreApplication::quit);
+    connect(quit, &QAction::triggered, this, &Application::quit);
     for (QWidget *window : {static_cast<QWidget *>(m_signInWindow),
              static_cast<QWidget *>(m_accountWindow), static_cast<QWidget *>(m_keychainWindow)}) {
         window->installEventFilter(this);
@@ -184,7 +193,9 @@ Application::~Application()
 
 void Application::start()
 {
-    const QString lastAccount = m_settings.value(LastAccountKey).toString();
+    QString lastAccount = m_settings.value(lastAccountKey()).toString();
+    if (lastAccount.isEmpty() && m_session->origin() == serverOrigin(QUrl(QLatin1String(DefaultApiUrl))))
+        lastAccount = m_settings.value(LegacyLastAccountKey).toString();
     prefillEmail(lastAccount);
     // --minimized starts in the tray, when there is one.
     m_hiddenToTray = m_options.minimized && m_tray->isShown();
@@ -193,20 +204,34 @@ void Application::start()
         m_session->restore(lastAccount);
 }
 
-QString Application::statusLine() const
+QString Application::lastAccountKey() const
 {
-    switch (m_session->state()) {
-    case Session::State::Active:
-        return {};
-    case Session::State::Restoring:
-        return tr("Signing you back in\u2026");
-    case Session::State::Refreshing:
-        return tr("Refreshing the access token\u2026");
-    case Session::State::SigningOut:
-        return tr("Signing out\u2026");
-    default:
-        return m_session->reason();
+    return LastAccountGroup + QString::fromLatin1(QUrl::toPercentEncoding(m_session->origin()));
+}
+
+void Application::onNotice(Session::Reason reason)
+{
+    QString message = SessionTexts::describe(reason, m_session->reasonDetail());
+    if (reason == Session::Reason::SessionEndingSoon && m_session->sessionEnd().isValid())
+        message = tr("Your session ends %1 (the 30-day limit). Sign in again now to avoid an "
+                     "interruption.")
+                      .arg(QLocale().toString(
+                          m_session->sessionEnd().toLocalTime(), QLocale::ShortFormat));
+    m_tray->notify(SessionTexts::noticeTitle(reason), message);
+}
+
+void Application::quit()
+{
+    if (m_quitting)
+        return;
+    m_quitting = true;
+    SessionStorage *storage = m_session->storage();
+    if (!storage->isBusy()) {
+        QCoreApplication::quit();
+        return;
     }
+    connect(storage, &SessionStorage::idle, qApp, &QCoreApplication::quit);
+    QTimer::singleShot(QuitFlushTimeoutMs, qApp, &QCoreApplication::quit);
 }
 
 void Application::onStateChanged()
@@ -214,41 +239,29 @@ void Application::onStateChanged()
     using State = Session::State;
     const State state = m_session->state();
     if (state == State::Active && !m_session->account().isEmpty())
-        m_settings.setValue(LastAccountKey, storageKeyFor(m_session->account()));
-    if (state == State::SigningIn)
-        m_signInFailed = false;
-    else if (m_previousState == State::SigningIn && state == State::Active && !m_signInFailed) {
-        m_renewing = false; // a new session is in place
-        m_accountWindow->setRenewalOffer({});
-    }
-    if (state == State::SignedOut || state == State::Expired)
-        m_renewing = false;
-    m_previousState = state;
-
-    const bool showAccount = (m_renewing && state == State::SigningIn) || state == State::Active
-        || state == State::Refreshing || state == State::Offline || state == State::SigningOut
-        || state == State::Restoring;
-    const bool showKeychain = state == State::KeychainUnavailable;
-    const bool showSignIn = (!showAccount && !showKeychain) || m_renewing;
-    m_signInWindow->setDismissible(m_renewing);
+        m_settings.setValue(lastAccountKey(), principalFor(m_session->account()));
+    const bool renewing = m_presenter->isRenewing();
+    const SessionPresenter::Windows windows = m_presenter->windows();
+    m_signInWindow->setDismissible(renewing);
 
     m_signInWindow->setBusy(state == State::SigningIn);
     if (state == State::Expired || state == State::SignedOut) {
-        m_signInWindow->setNotice(m_session->reason());
+        m_signInWindow->setNotice(m_presenter->signInNotice());
         prefillEmail(m_session->account());
         m_avatars->cancel();
         m_avatarEmail.clear();
         m_avatarUrl.clear();
     }
-    m_accountWindow->setStatus(statusLine());
+    m_accountWindow->setStatus(m_presenter->statusLine());
     m_accountWindow->setCopyEnabled(m_session->hasTokens() && state != State::SigningOut);
     updateTokenPanel();
     m_accountWindow->setBusy(state == State::SigningOut || state == State::Restoring);
-    m_keychainWindow->setReason(m_session->reason());
+    m_keychainWindow->setReason(
+        SessionTexts::describe(m_session->reason(), m_session->reasonDetail()));
 
-    m_wantAccount = showAccount;
-    m_wantKeychain = showKeychain;
-    m_wantSignIn = showSignIn;
+    m_wantAccount = windows.account;
+    m_wantKeychain = windows.keychain;
+    m_wantSignIn = windows.signIn;
     // Events that need the person bring the window back from the tray.
     if (state == State::Expired || state == State::KeychainUnavailable)
         m_hiddenToTray = false;
@@ -303,50 +316,7 @@ bool Application::eventFilter(QObject *watched, QEvent *event)
 
 void Application::updateTray()
 {
-    using State = Session::State;
-    using Look = TraySummary::Look;
-    const State state = m_session->state();
-    TraySummary summary;
-    const Profile &profile = m_session->profile();
-    if (m_session->hasTokens() && !profile.email.isEmpty())
-        summary.who = QStringLiteral("%1 <%2>").arg(profile.displayName(), profile.email);
-    summary.accessTokenExpiry = m_session->accessTokenExpiry();
-    summary.sessionEnd = m_session->sessionEnd();
-    summary.offlineSince = m_session->offlineSince();
-    switch (state) {
-    case State::Active:
-        summary.look = Look::Active;
-        summary.headline = tr("Signed in");
-        break;
-    case State::Refreshing:
-    case State::Restoring:
-    case State::SigningIn:
-    case State::SigningOut:
-        summary.look = Look::Refreshing;
-        summary.headline = state == State::SigningOut ? tr("Signing out…") : tr("Refreshing…");
-        break;
-    case State::Offline:
-        summary.look = Look::Offline;
-        summary.headline = tr("Offline, retrying");
-        break;
-    case State::Expired:
-        summary.look = Look::Attention;
-        summary.headline = tr("Session ended – sign in again");
-        break;
-    case State::KeychainUnavailable:
-        summary.look = Look::Attention;
-        summary.headline = tr("Keychain unavailable");
-        break;
-    case State::SignedOut:
-        summary.look = Look::SignedOut;
-        summary.headline = tr("Signed out");
-        break;
-    }
-    const bool hasTokens = m_session->hasTokens() && state != State::SigningOut;
-    summary.canCopy = hasTokens;
-    summary.canRefresh = hasTokens && (state == State::Active || state == State::Offline);
-    summary.canSignOut = hasTokens;
-    m_tray->setSummary(summary);
+    m_tray->setSummary(m_presenter->traySummary());
 }
 
 } // namespace Smtpd

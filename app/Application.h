@@ -17,6 +17,7 @@ class TokenClipboard;
 class TrayIcon;
 class ApiClient;
 class KeychainProblemWindow;
+class SessionPresenter;
 class SignInWindow;
 class TokenStore;
 
@@ -36,6 +37,9 @@ public:
     void start();
     // Brings the current window to the front (from the tray, or for a second launch).
     void raiseWindow();
+    // Ends the app once the keychain holds what was asked to be saved (a refresh that
+    // rotated the refresh token just before quitting must not be lost), within a few seconds.
+    void quit();
 
     Session *session() const { return m_session; }
     SignInWindow *signInWindow() const { return m_signInWindow; }
@@ -52,18 +56,20 @@ private:
     QWidget *currentWindow() const;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void onProfileChanged(const Smtpd::Profile &profile);
+    void onNotice(Smtpd::Session::Reason reason);
     void copyAccessToken();
     void prefillEmail(const QString &account);
     void updateTokenPanel();
-    QString statusLine() const;
+    QString lastAccountKey() const;
 
     AppOptions m_options;
     SystemClock m_clock;
-    QSettings m_settings; // non-secret preferences only (the last account's email)
+    QSettings m_settings; // non-secret preferences only (the last account per server)
     QNetworkAccessManager m_network; // the process's only one
     ApiClient *m_api;
     TokenStore *m_store;
     Session *m_session;
+    SessionPresenter *m_presenter;
     SignInWindow *m_signInWindow;
     AccountWindow *m_accountWindow;
     KeychainProblemWindow *m_keychainWindow;
@@ -76,9 +82,7 @@ private:
     bool m_wantSignIn = true;
     QString m_avatarEmail;
     QString m_avatarUrl;
-    bool m_renewing = false; // the sign-in form is open to start a new session while signed in
-    bool m_signInFailed = false;
-    Session::State m_previousState = Session::State::SignedOut;
+    bool m_quitting = false;
 };
 
 } // namespace Smtpd

@@ -71,7 +71,7 @@ int main(int argc, char *argv[])
     // A termination signal (session end, kill, Ctrl+C) quits the way the Quit action does.
     TerminationSignals terminationSignals;
     QObject::connect(
-        &terminationSignals, &TerminationSignals::received, &app, &QCoreApplication::quit);
+        &terminationSignals, &TerminationSignals::received, &application, &Application::quit);
     QObject::connect(
         &instance, &SingleInstance::raiseRequested, &application, &Application::raiseWindow);
     application.start();

@@ -213,6 +213,10 @@ void SignInWindow::submit()
 
 void SignInWindow::setBusy(bool busy)
 {
+    // Only the end of an attempt clears the password: other changes of the session (a
+    // background refresh, an offline retry) must not wipe what the person is typing.
+    const bool attemptEnded = m_busy && !busy;
+    m_busy = busy;
     m_emailMode->setEnabled(!busy);
     m_keyMode->setEnabled(!busy);
     m_user->setEnabled(!busy);
@@ -220,13 +224,14 @@ void SignInWindow::setBusy(bool busy)
     m_signIn->setEnabled(!busy);
     m_progress->setVisible(busy);
     m_cancel->setVisible(busy || m_dismissible);
-    if (!busy)
+    if (attemptEnded)
         m_secret->clear(); // a password is never kept once the attempt is over
 }
 
 void SignInWindow::showError(const QString &message)
 {
     setBusy(false);
+    m_secret->clear();
     m_error->setText(message);
     m_error->setVisible(true);
     m_secret->setFocus();

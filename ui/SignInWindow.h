@@ -65,6 +65,7 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_signIn;
     QPushButton *m_cancel;
+    bool m_busy = false;
     bool m_dismissible = false;
 };
 

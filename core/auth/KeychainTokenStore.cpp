@@ -2,7 +2,10 @@
 
 #include "../Logging.h"
 
+#include <QPointer>
 #include <QTimer>
+
+#include <memory>
 #include <qt6keychain/keychain.h>
 
 namespace Smtpd {
@@ -45,31 +48,46 @@ StoreError mapKeychainError(QKeychain::Error error, const QString &detail)
 }
 
 // Runs one QtKeychain job and reports it on `store` (a StoreJob), bounded by `timeout`.
+// A QtKeychain job cannot be cancelled: one that answers after its timeout was reported
+// still takes effect, so `afterTimeout` (when given) gets to undo it.
 template<typename Job>
 void runKeychainJob(Job *job, StoreJob *store, std::chrono::milliseconds timeout,
-    std::function<void(Job *)> onSuccess)
+    std::function<void(Job *)> onSuccess, std::function<void()> afterTimeout = {})
 {
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     auto *timer = new QTimer(store);
     timer->setSingleShot(true);
-    QObject::connect(timer, &QTimer::timeout, store, [store, timeout] {
+    auto timedOut = std::make_shared<bool>(false);
+    QObject::connect(timer, &QTimer::timeout, store, [store, timeout, timedOut] {
+        *timedOut = true;
         store->finishLater({StoreError::Kind::Timeout,
             QStringLiteral("the keychain did not answer within %1 seconds (it may "
                            "be waiting for an unlock prompt)")
                 .arg(std::chrono::duration_cast<std::chrono::seconds>(timeout).count())});
     });
-    QObject::connect(
-        job, &QKeychain::Job::finished, store, [store, timer, onSuccess](QKeychain::Job *finished) {
-            timer->stop();
-            auto *typed = static_cast<Job *>(finished);
-            if (finished->error() == QKeychain::NoError
-                || finished->error() == QKeychain::EntryNotFound) {
-                onSuccess(typed);
+    // Connected without a context: a late answer must be seen even when `store` is gone.
+    QPointer<StoreJob> guard(store);
+    QObject::connect(job, &QKeychain::Job::finished,
+        [guard, timer = QPointer<QTimer>(timer), onSuccess, afterTimeout, timedOut](
+            QKeychain::Job *finished) {
+            const bool ok = finished->error() == QKeychain::NoError
+                || finished->error() == QKeychain::EntryNotFound;
+            if (*timedOut) {
+                if (ok && afterTimeout)
+                    afterTimeout();
+                return;
+            }
+            if (!guard)
+                return;
+            if (timer)
+                timer->stop();
+            if (ok) {
+                onSuccess(static_cast<Job *>(finished));
                 return;
             }
             qCWarning(lcKeychain) << "keychain error" << int(finished->error());
-            store->finishLater(mapKeychainError(finished->error(), finished->errorString()));
+            guard->finishLater(mapKeychainError(finished->error(), finished->errorString()));
         });
     timer->start(timeout);
     job->start();
@@ -101,21 +119,28 @@ QString KeychainTokenStore::displayName() const
 #endif
 }
 
-StoreJob *KeychainTokenStore::load(const QString &account)
+StoreJob *KeychainTokenStore::load(const QString &key)
 {
     auto *store = new StoreJob(this);
     auto *job = new QKeychain::ReadPasswordJob(QLatin1String(Service));
-    job->setKey(account);
+    job->setKey(key);
     runKeychainJob<QKeychain::ReadPasswordJob>(
-        job, store, m_timeout, [this, store, account](QKeychain::ReadPasswordJob *read) {
+        job, store, m_timeout, [store, key](QKeychain::ReadPasswordJob *read) {
             if (read->error() == QKeychain::EntryNotFound)
                 return store->finishLater({}, false);
             StoredSession session;
-            if (!StoredSession::fromJson(read->binaryData(), &session)
-                || storageKeyFor(session.account) != account) {
+            const StoredSession::Decoded decoded
+                = StoredSession::fromJson(read->binaryData(), &session);
+            if (decoded == StoredSession::Decoded::NewerFormat) {
+                // Left as it is: the newer version that wrote it can still use it.
+                return store->finishLater({StoreError::Kind::NewerFormat,
+                    QStringLiteral("the saved sign-in was written by a newer version of "
+                                   "SMTPD Accounts")});
+            }
+            if (decoded != StoredSession::Decoded::Ok || session.storageKey() != key) {
                 // Not something we can use: remove it, so the next start is clean.
                 qCWarning(lcKeychain) << "removing an unreadable keychain item";
-                removeItemLater(account);
+                removeItemLater(key);
                 return store->finishLater(
                     {StoreError::Kind::Corrupt,
                         QStringLiteral("the saved sign-in could not be read and "
@@ -131,10 +156,22 @@ StoreJob *KeychainTokenStore::save(const StoredSession &session)
 {
     auto *store = new StoreJob(this);
     auto *job = new QKeychain::WritePasswordJob(QLatin1String(Service));
-    job->setKey(storageKeyFor(session.account));
+    const QString key = session.storageKey();
+    const quint64 generation = ++m_writeGeneration[key];
+    job->setKey(key);
     job->setBinaryData(session.toJson());
+    // The caller was told this write failed; if it lands after all and nothing was written
+    // to the item since, it is taken back (the caller may have chosen "this run only").
+    QPointer<KeychainTokenStore> self(this);
+    auto undo = [self, key, generation] {
+        if (self && self->m_writeGeneration.value(key) == generation) {
+            qCInfo(lcKeychain) << "a write that timed out landed late; removing it";
+            removeItemLater(key);
+        }
+    };
     runKeychainJob<QKeychain::WritePasswordJob>(
-        job, store, m_timeout, [store](QKeychain::WritePasswordJob *) { store->finishLater({}); });
+        job, store, m_timeout, [store](QKeychain::WritePasswordJob *) { store->finishLater({}); },
+        undo);
     return store;
 }
 
@@ -154,11 +191,12 @@ StoreJob *KeychainTokenStore::checkWritable()
     return store;
 }
 
-StoreJob *KeychainTokenStore::clear(const QString &account)
+StoreJob *KeychainTokenStore::clear(const QString &key)
 {
     auto *store = new StoreJob(this);
     auto *job = new QKeychain::DeletePasswordJob(QLatin1String(Service));
-    job->setKey(account);
+    ++m_writeGeneration[key]; // a late write must not bring the item back either
+    job->setKey(key);
     runKeychainJob<QKeychain::DeletePasswordJob>(
         job, store, m_timeout, [store](QKeychain::DeletePasswordJob *) { store->finishLater({}); });
     return store;

@@ -2,6 +2,8 @@
 
 #include "TokenStore.h"
 
+#include <QHash>
+
 #include <chrono>
 
 namespace Smtpd {
@@ -22,15 +24,16 @@ public:
     // (a locked keyring can wait forever on an unlock prompt nobody sees).
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
-    StoreJob *load(const QString &account) override;
+    StoreJob *load(const QString &key) override;
     StoreJob *save(const StoredSession &session) override;
-    StoreJob *clear(const QString &account) override;
+    StoreJob *clear(const QString &key) override;
     StoreJob *checkWritable() override;
     QString displayName() const override;
     bool isPersistent() const override { return true; }
 
 private:
     std::chrono::milliseconds m_timeout {std::chrono::seconds(15)};
+    QHash<QString, quint64> m_writeGeneration; // per item: bumped by every write and removal
 };
 
 } // namespace Smtpd

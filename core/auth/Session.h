@@ -2,34 +2,39 @@
 
 #include "../api/ApiError.h"
 #include "../api/Profile.h"
+#include "Backoff.h"
 #include "StoredSession.h"
+#include "TokenBroker.h"
 #include "TokenStore.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
-
-#include <functional>
 
 namespace Smtpd {
 
 class ApiClient;
-class ApiReply;
+class ClockTimer;
 class Clock;
+class RefreshScheduler;
+class SessionStorage;
+class SignInFlow;
 class TokenReply;
 
-// The single source of truth for one account's sign-in state.
+// The single source of truth for one account's sign-in state, on one server origin. It keeps
+// the state and the signals; its parts do the work: SignInFlow (the grant), RefreshScheduler
+// (when to refresh), TokenBroker/BearerCall (handing out tokens, the 401 retry),
+// SessionStorage (the keychain), Backoff (retry spacing).
 //
-//            signIn()                    grant + profile + saved
+//            signIn()                  grant (tokens saved at once)
 //  SignedOut ───────► SigningIn ───────────────────────────────► Active ◄──────────┐
-//     ▲  ▲               │ error                                  │ due / 401      │ok
+//     ▲  ▲               │ error / cancel                         │ due / 401      │ok
 //     │  └───────────────┘                                        ▼                │
 //     │      restore()           valid token                  Refreshing ─────────┘
 //     ├──── Restoring ─────────────────────────► Active           │ network, 5xx… ▲
-//     │         │ expired token: refresh first                    ▼               │ok
+//     │         │ token too short: one refresh first              ▼               │ok
 //     │         └───────────────────────────────► Refreshing   Offline ──retry────┘
 //     │                                                           │ 40106 (any refresh)
-//  signOut(): SigningOut ─ revoke, wipe ─► SignedOut          Expired (tokens wiped)
+//  signOut(): SigningOut ─ revoke, remove ─► SignedOut         Expired (tokens wiped)
 //  Keychain failure on load or save: KeychainUnavailable (Retry, or this run only).
 class Session final : public QObject
 {
@@ -49,138 +54,153 @@ public:
     };
     Q_ENUM(State)
 
-    using TokenCallback = std::function<void(const QString &accessToken, const ApiError &error)>;
-    using ReplyFactory = std::function<ApiReply *(const QString &accessToken)>;
-    using ReplyHandler = std::function<void(ApiReply *reply)>;
+    // Why the session is where it is; the ui words it (detail() adds the specifics).
+    enum class Reason {
+        None,
+        SignedOut, // the person signed out, and the server ended the session
+        SignedOutServerNotTold, // signed out here; the revoke did not reach the server
+        SignedOutItemKept, // signed out, but the keychain item could not be removed
+        SignedInElsewhere, // 40106 after this run had refreshed: a grant elsewhere
+        ServerEndedSession, // 40106 with no refresh this run (most likely a grant elsewhere)
+        SessionLimitReached, // the 30-day absolute lifespan
+        StoredSessionUnreadable, // the keychain item was damaged (and removed)
+        StoredSessionNewerVersion, // the item was written by a newer version (kept, unused)
+        KeychainUnavailable,
+        ThisRunOnly, // the person chose to keep the session in memory only
+        Offline, // the server could not be reached; retrying
+        SessionEndingSoon, // less than a day to the 30-day end (a notice only)
+    };
+    Q_ENUM(Reason)
 
+    using TokenCallback = TokenBroker::TokenCallback;
+    using ReplyFactory = BearerCall::ReplyFactory;
+    using ReplyHandler = BearerCall::ReplyHandler;
+
+    // A token handed out stays valid at least this long (or for the refresh margin when the
+    // server's tokens are shorter than that, which a copy cannot improve on).
+    static constexpr qint64 HandOutValidityMs = 60 * 1000;
+    // What the app's own bearer calls ask of a token.
+    static constexpr qint64 BearerCallValidityMs = 10 * 1000;
+
+    // The session lives on the server `api` is set to when it signs in or restores; its
+    // tokens are never sent while `api` points anywhere else.
     Session(ApiClient *api, TokenStore *store, const Clock *clock, QObject *parent = nullptr);
     ~Session() override;
 
-    // Tuning, for tests (defaults are the product's).
-    void setClockCheckIntervalMs(qint64 ms) { m_clockCheckIntervalMs = ms; }
-    void setResumeGraceMs(qint64 ms) { m_resumeGraceMs = ms; }
-    void setBackoff(qint64 initialMs, qint64 maxMs);
-
     State state() const { return m_state; }
-    // The sentence behind the latest move into Offline, Expired, SignedOut or
-    // KeychainUnavailable (empty when there is nothing to say).
-    QString reason() const { return m_reason; }
+    Reason reason() const { return m_reason; }
+    // The specifics behind reason(): a server's or the keychain's message (may be empty).
+    QString reasonDetail() const { return m_reasonDetail; }
     const Profile &profile() const { return m_tokens.profile; }
     QString account() const { return m_tokens.account; }
+    QString origin() const;
     bool hasTokens() const { return !m_tokens.refreshToken.isEmpty(); }
     QDateTime accessTokenExpiry() const; // local clock; invalid without tokens
     QDateTime sessionEnd() const; // local clock: granted-at + 30 days
     QDateTime offlineSince() const { return m_offlineSince; }
-    // Where the tokens are kept, for the user ("the system keyring…", "this run only…").
+    // Where the tokens are kept (the ui words it: see SessionStorage::displayName()).
     QString storageDescription() const;
+    SessionStorage *storage() const { return m_storage; }
 
-    // Starts from what the keychain holds under `storageKey` (storageKeyFor() of the account
-    // signed in last; the app remembers it).
-    void restore(const QString &storageKey);
-    // Signs in with email + password, or API key + secret.
+    // Starts from what the keychain holds for `principal` (principalFor() of the account
+    // signed in last on this server; the app remembers it).
+    void restore(const QString &principal);
+    // Signs in with email + password, or API key + secret. Signing in while signed in (to
+    // start a new 30-day session) keeps the session until the server has granted a new one.
     void signIn(const QString &username, const QString &secret);
+    // Stops a sign-in whose grant has not been answered; after the grant there is nothing
+    // to cancel (the new tokens are the session).
     void cancelSignIn();
     // Refreshes the access token now (user action).
     void refreshNow();
-    // Revokes the session on the server, then wipes it here.
+    // Revokes the session on the server, then wipes it here. No other refresh starts once
+    // it has begun; the revoke carries the refresh token held when it is sent.
     void signOut();
     // After KeychainUnavailable: try the keychain again, or keep the session in memory only.
     void retryKeychain();
     void continueWithoutKeychain();
 
-    // Hands `callback` an access token valid for at least a minute, refreshing first when
-    // needed. Concurrent callers share one refresh. Never called synchronously; not called
-    // at all once `context` is destroyed.
-    void withFreshToken(QObject *context, const TokenCallback &callback);
+    // Hands `callback` an access token valid for at least `minValidMs` (at most the refresh
+    // margin), refreshing first when needed. Concurrent callers share one refresh. Never
+    // called synchronously; not called at all once `context` is destroyed.
+    void withFreshToken(
+        QObject *context, const TokenCallback &callback, qint64 minValidMs = HandOutValidityMs);
     // Makes a bearer call with a fresh token; a 401 causes one refresh and one retry, never
-    // more. `handler` gets the final reply (owned by the caller, deleteLater it).
+    // more. `handler` gets the final reply (deleted after it returns), or null and an error.
     void callWithToken(QObject *context, const ReplyFactory &factory, const ReplyHandler &handler);
+    // A bearer call was refused with `token`: unless a refresh has replaced it already, it
+    // is treated as expired (the next withFreshToken refreshes).
+    void rejectAccessToken(const QString &token);
 
 signals:
     void stateChanged(Smtpd::Session::State state);
     void profileChanged(const Smtpd::Profile &profile);
     // The access token changed (it is never passed around in a signal; ask withFreshToken).
     void accessTokenChanged();
-    void signInFailed(const QString &message, const Smtpd::ApiError &error);
-    // An event the person should hear about (session ended and why, keychain trouble,
-    // 30-day end near). `title` is short, `message` a sentence.
-    void notice(const QString &title, const QString &message);
+    void signInFailed(const Smtpd::ApiError &error);
+    // An event the person should hear about (session ended and why, keychain trouble, the
+    // 30-day end near).
+    void notice(Smtpd::Session::Reason reason);
     // The refresh token dies at `end` (local clock), less than a day from now.
     void sessionEndingSoon(const QDateTime &end);
     // The wall clock jumped ahead of the monotonic one: the machine slept.
     void resumed();
 
 private:
-    struct Waiter
-    {
-        QPointer<QObject> context;
-        TokenCallback callback;
-    };
+    friend class SessionSignOut;
     enum class KeychainRetry { None, Load, Save };
 
-    void setState(State state, const QString &reason = {});
-    void onGrantFinished(TokenReply *reply);
-    void leaveSigningIn();
-    void onSignInProfileFinished(ApiReply *reply);
-    void adoptGrant(const class TokenGrant &grant, bool isPasswordGrant);
-    void confirmNothingStored(const QString &account);
+    void setState(State state, Reason reason = Reason::None, const QString &detail = {});
+    void updateWatching();
+    void onGranted(const TokenGrant &grant, const QString &account);
+    void onSignInFailed(const ApiError &error);
+    void adoptGrant(const TokenGrant &grant, bool isPasswordGrant);
+    void updateDeadline();
+    void onLoaded(StoreJob *job, const QString &principal, bool legacy);
+    void adoptStored(const StoredSession &stored, bool migrated);
+    void confirmNothingStored(const QString &principal);
     void enterKeychainTrouble(KeychainRetry retry, const StoreError &error);
-    void startRefresh();
-    void onRefreshFinished(TokenReply *reply);
+    bool startRefresh();
+    void onRefreshFinished(TokenReply *reply, quint64 generation);
     void goOffline(const ApiError &error);
     void expire();
-    void saveTokens(State stateAfterSave);
+    void saveTokens();
     void fetchProfile();
-    void retryProfileLater(const ApiError &error);
-    qint64 nextBackoffMs(int *attempt, const ApiError &error) const;
+    void sendRevoke();
     void finishSignOut(const ApiError &revokeError);
     void wipe();
     void wipeKeepingAccount();
-    void forgetStored(const QString &account);
-    void invalidateAccessToken();
-    void serveWaiters(const ApiError &error);
+    void forgetStored(const StoredSession &session);
+    bool isOnItsServer() const;
     qint64 accessValidForMs() const;
-    qint64 knownLifetimeMs() const;
-    bool isRefreshDue() const;
-    void scheduleCheck();
-    void onClockCheck();
-    TokenStore *activeStore() const;
+    qint64 requiredValidityMs(qint64 minValidMs) const;
 
     ApiClient *m_api;
-    TokenStore *m_keychain;
-    MemoryTokenStore *m_memory;
     const Clock *m_clock;
-    bool m_thisRunOnly = false;
+    SessionStorage *m_storage;
+    RefreshScheduler *m_scheduler;
+    SignInFlow *m_signIn;
+    TokenBroker *m_broker;
+    ClockTimer *m_profileRetry;
 
     State m_state = State::SignedOut;
-    QString m_reason;
+    Reason m_reason = Reason::None;
+    QString m_reasonDetail;
     StoredSession m_tokens;
-    QString m_pendingAccount;
-    qint64 m_monotonicExpiry = -1; // -1 when unknown (after a restart)
-    qint64 m_lifetimeMs = 0;
+    quint64 m_generation = 0; // bumped by every grant: a refresh of an older chain is dropped
     bool m_refreshWorkedThisRun = false;
-    bool m_warnedSessionEnd = false;
+    bool m_refreshRejectedDuringSignIn = false;
     QDateTime m_offlineSince;
     KeychainRetry m_keychainRetry = KeychainRetry::None;
-
-    QPointer<ApiReply> m_signInReply;
+    QString m_restoring; // the principal being restored
     QPointer<TokenReply> m_refreshReply;
-    QList<Waiter> m_waiters;
-
-    QTimer m_clockCheck;
-    QTimer m_retryTimer;
-    QTimer m_resumeGrace;
-    QTimer m_profileRetry;
-    QDateTime m_lastCheckWall;
-    qint64 m_lastCheckMonotonic = 0;
-    qint64 m_clockCheckIntervalMs = 60 * 1000;
-    qint64 m_resumeGraceMs = 5 * 1000;
-    qint64 m_backoffInitialMs = 2 * 1000;
-    qint64 m_backoffMaxMs = 5 * 60 * 1000;
-    int m_retryAttempt = 0;
-    int m_profileAttempt = 0;
+    QPointer<QObject> m_revoke; // the sign-out's revoke call, while it runs
+    bool m_revokeRetried = false;
+    Backoff m_refreshBackoff;
+    Backoff m_profileBackoff;
 };
 
 QString toString(Session::State state);
+QString toString(Session::Reason reason);
 
 } // namespace Smtpd

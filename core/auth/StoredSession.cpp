@@ -7,7 +7,7 @@
 namespace Smtpd {
 
 namespace {
-constexpr int FormatVersion = 1;
+constexpr int LegacyFormatVersion = 1;
 
 QJsonObject profileToJson(const Profile &p)
 {
@@ -21,7 +21,18 @@ QJsonObject profileToJson(const Profile &p)
 }
 } // namespace
 
-QString storageKeyFor(const QString &account)
+QString serverOrigin(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return {};
+    QString origin = url.scheme().toLower() + QStringLiteral("://") + url.host().toLower();
+    const int port = url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
+    if (!(url.scheme() == QLatin1String("https") && port == 443))
+        origin += QLatin1Char(':') + QString::number(port);
+    return origin;
+}
+
+QString principalFor(const QString &account)
 {
     if (account.contains(QLatin1Char('@')))
         return account.trimmed().toLower();
@@ -29,6 +40,18 @@ QString storageKeyFor(const QString &account)
         + QString::fromLatin1(QCryptographicHash::hash(account.toUtf8(), QCryptographicHash::Sha256)
                                   .toHex()
                                   .left(24));
+}
+
+QString storageKeyFor(const QString &origin, const QString &account)
+{
+    if (origin.isEmpty())
+        return principalFor(account);
+    return origin + QLatin1Char('/') + principalFor(account);
+}
+
+QString StoredSession::storageKey() const
+{
+    return storageKeyFor(origin, account);
 }
 
 QDateTime StoredSession::localSessionEnd() const
@@ -40,10 +63,12 @@ QByteArray StoredSession::toJson() const
 {
     QJsonObject object {
         {QStringLiteral("v"), FormatVersion},
+        {QStringLiteral("origin"), origin},
         {QStringLiteral("account"), account},
         {QStringLiteral("refresh_token"), refreshToken},
         {QStringLiteral("access_token"), accessToken},
         {QStringLiteral("access_expires_at"), accessExpiresAt.toMSecsSinceEpoch()},
+        {QStringLiteral("access_lifetime_ms"), accessLifetimeMs},
         {QStringLiteral("clock_skew_ms"), clockSkewMs},
         {QStringLiteral("granted_at"), grantedAt.toMSecsSinceEpoch()},
     };
@@ -52,12 +77,22 @@ QByteArray StoredSession::toJson() const
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-bool StoredSession::fromJson(const QByteArray &json, StoredSession *session)
+StoredSession::Decoded StoredSession::fromJson(const QByteArray &json, StoredSession *session)
 {
-    const QJsonObject o = QJsonDocument::fromJson(json).object();
-    if (o.value(QStringLiteral("v")).toInt() != FormatVersion)
-        return false;
+    const QJsonDocument document = QJsonDocument::fromJson(json);
+    if (!document.isObject())
+        return Decoded::Unreadable;
+    const QJsonObject o = document.object();
+    const QJsonValue version = o.value(QStringLiteral("v"));
+    if (!version.isDouble())
+        return Decoded::Unreadable;
+    // A newer version wrote it: that version can read it, so it is kept as it is.
+    if (version.toInteger() > FormatVersion)
+        return Decoded::NewerFormat;
+    if (version.toInteger() != FormatVersion && version.toInteger() != LegacyFormatVersion)
+        return Decoded::Unreadable;
     StoredSession s;
+    s.origin = o.value(QStringLiteral("origin")).toString();
     s.account = o.value(QStringLiteral("account")).toString();
     s.refreshToken = o.value(QStringLiteral("refresh_token")).toString();
     s.accessToken = o.value(QStringLiteral("access_token")).toString();
@@ -65,17 +100,20 @@ bool StoredSession::fromJson(const QByteArray &json, StoredSession *session)
     const QJsonValue granted = o.value(QStringLiteral("granted_at"));
     if (!expires.isDouble() || !granted.isDouble() || s.refreshToken.isEmpty()
         || s.account.isEmpty())
-        return false;
+        return Decoded::Unreadable;
+    if (version.toInteger() == FormatVersion && s.origin.isEmpty())
+        return Decoded::Unreadable;
     s.accessExpiresAt = QDateTime::fromMSecsSinceEpoch(expires.toInteger(), Qt::UTC);
     s.grantedAt = QDateTime::fromMSecsSinceEpoch(granted.toInteger(), Qt::UTC);
     s.clockSkewMs = o.value(QStringLiteral("clock_skew_ms")).toInteger();
+    s.accessLifetimeMs = std::max<qint64>(0, o.value(QStringLiteral("access_lifetime_ms")).toInteger());
     if (o.value(QStringLiteral("profile")).isObject()) {
         ApiError ignored;
         s.profile = Profile::fromJson(
             QJsonDocument(o.value(QStringLiteral("profile")).toObject()).toJson(), &ignored);
     }
     *session = s;
-    return true;
+    return Decoded::Ok;
 }
 
 } // namespace Smtpd

@@ -30,7 +30,7 @@ StoreJob *MemoryTokenStore::load(const QString &account)
 StoreJob *MemoryTokenStore::save(const StoredSession &session)
 {
     auto *job = new StoreJob(this);
-    m_sessions.insert(storageKeyFor(session.account), session);
+    m_sessions.insert(session.storageKey(), session);
     job->finishLater({});
     return job;
 }

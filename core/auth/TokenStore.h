@@ -16,6 +16,7 @@ struct StoreError
         Denied, // locked, or access refused
         Timeout, // the keychain did not answer (often a hidden unlock prompt)
         Corrupt, // the stored item is not ours or is damaged (it has been removed)
+        NewerFormat, // a newer version of the app wrote the item: it is kept, and not used
         Other,
     };
     Kind kind = Kind::None;
@@ -63,7 +64,7 @@ class TokenStore : public QObject
 public:
     using QObject::QObject;
 
-    // `key` is storageKeyFor(the account); save() derives it from the session.
+    // `key` is StoredSession::storageKey(); save() derives it from the session.
     virtual StoreJob *load(const QString &key) = 0;
     virtual StoreJob *save(const StoredSession &session) = 0;
     virtual StoreJob *clear(const QString &key) = 0;

@@ -200,9 +200,14 @@ void TestSignInGui::apiKeyModeSignsInWithKeyAndSecret()
     QCOMPARE(m_app->accountWindow()->findChild<QLabel *>(QStringLiteral("profileEmail"))->text(),
         DemoEmail);
     // The API key is a credential: it is remembered only as an opaque key.
-    const QString remembered = QSettings().value(QStringLiteral("account/last")).toString();
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("lastAccount"));
+    const QStringList servers = settings.childKeys();
+    QCOMPARE(servers.size(), 1);
+    const QString remembered = settings.value(servers.first()).toString();
     QVERIFY(remembered.startsWith(QStringLiteral("api-key-")));
     QVERIFY(!remembered.contains(DemoApiKey));
+    QVERIFY(!servers.first().contains(DemoApiKey));
 }
 
 void TestSignInGui::malformedEmailIsCaughtBeforeAnyRequest_data()

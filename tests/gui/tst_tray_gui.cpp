@@ -102,7 +102,7 @@ void TestTrayGui::notifiesOnlyWhatNeedsTheUserAndNotRightAfterResume()
     QVERIFY(tray->shownNotifications().isEmpty());
     // Right after a resume, even an event that needs the user stays quiet...
     emit rig.app().session()->resumed();
-    emit rig.app().session()->notice(QStringLiteral("Keychain unavailable"), QStringLiteral("x"));
+    emit rig.app().session()->notice(Session::Reason::KeychainUnavailable);
     QVERIFY(tray->shownNotifications().isEmpty());
     // ... otherwise the session's end is announced, with the reason.
     tray->beQuietFor(0);

@@ -15,6 +15,12 @@ using State = Session::State;
 
 namespace {
 
+// The demo user's item on the emulator `rig` talks to.
+QString demoKey(SessionRig &rig)
+{
+    return storageKeyFor(serverOrigin(rig.api().baseUrl()), DemoEmail);
+}
+
 // What secret-tool (libsecret's command line) finds for the account, decoded if base64.
 QByteArray secretToolLookup(const QString &account)
 {
@@ -54,6 +60,8 @@ private slots:
     void rotatedTokenIsWhatTheKeychainHolds();
     void garbageItemIsRemovedAndSignedOut();
     void signOutRemovesTheItem();
+    void newerFormatItemIsKeptAndRefused();
+    void writeThatTimedOutIsTakenBack();
 };
 
 void TestKeychain::initTestCase()
@@ -132,8 +140,8 @@ void TestKeychain::rotatedTokenIsWhatTheKeychainHolds()
     QTRY_COMPARE_WITH_TIMEOUT(rig.refreshCount(), 1, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(rig.stored().refreshToken != first, 10000);
     const QString rotated = rig.stored().refreshToken;
-    QVERIFY(secretToolLookup(DemoEmail).contains(rotated.toUtf8()));
-    QVERIFY(!secretToolLookup(DemoEmail).contains(first.toUtf8()));
+    QVERIFY(secretToolLookup(demoKey(rig)).contains(rotated.toUtf8()));
+    QVERIFY(!secretToolLookup(demoKey(rig)).contains(first.toUtf8()));
     // And the server honours exactly that token.
     std::unique_ptr<TokenReply> refresh(rig.api().refresh(rotated));
     QVERIFY(waitForReply(refresh.get()));
@@ -142,13 +150,13 @@ void TestKeychain::rotatedTokenIsWhatTheKeychainHolds()
 
 void TestKeychain::garbageItemIsRemovedAndSignedOut()
 {
-    QVERIFY(writeRawItem(DemoEmail, "this is not a session"));
     KeychainTokenStore store;
     SessionRig rig(&store);
+    QVERIFY(writeRawItem(demoKey(rig), "this is not a session"));
     rig.session().restore(DemoEmail);
     QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::SignedOut), 15000);
-    QVERIFY(rig.session().reason().contains(QStringLiteral("could not be read")));
-    QTRY_VERIFY_WITH_TIMEOUT(secretToolLookup(DemoEmail).isEmpty(), 10000);
+    QCOMPARE(toString(rig.session().reason()), toString(Session::Reason::StoredSessionUnreadable));
+    QTRY_VERIFY_WITH_TIMEOUT(secretToolLookup(demoKey(rig)).isEmpty(), 10000);
     QCOMPARE(rig.server().requests().size(), 0);
 }
 
@@ -157,10 +165,54 @@ void TestKeychain::signOutRemovesTheItem()
     KeychainTokenStore store;
     SessionRig rig(&store);
     QVERIFY(rig.signIn());
-    QVERIFY(!secretToolLookup(DemoEmail).isEmpty());
+    QVERIFY(!secretToolLookup(demoKey(rig)).isEmpty());
     rig.session().signOut();
     QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::SignedOut), 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(secretToolLookup(DemoEmail).isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(secretToolLookup(demoKey(rig)).isEmpty(), 10000);
+}
+
+// A downgrade must not wipe the session: the newer version's item stays as it was.
+void TestKeychain::newerFormatItemIsKeptAndRefused()
+{
+    KeychainTokenStore store;
+    SessionRig rig(&store);
+    const QByteArray newer
+        = R"({"v":3,"origin":"https://future","account":"demo@example.com","refresh_token":"r"})";
+    QVERIFY(writeRawItem(demoKey(rig), newer));
+    rig.session().restore(DemoEmail);
+    QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::SignedOut), 15000);
+    QCOMPARE(toString(rig.session().reason()),
+        toString(Session::Reason::StoredSessionNewerVersion));
+    QCOMPARE(secretToolLookup(demoKey(rig)), newer);
+    QCOMPARE(rig.server().requests().size(), 0);
+}
+
+// A keychain write cannot be cancelled: one that answers after its timeout was reported (the
+// person may have chosen "this run only" meanwhile) is taken back.
+void TestKeychain::writeThatTimedOutIsTakenBack()
+{
+    KeychainTokenStore store;
+    store.setTimeout(std::chrono::milliseconds(0));
+    StoredSession session;
+    session.origin = QStringLiteral("https://timeout.example");
+    session.account = DemoEmail;
+    session.refreshToken = QStringLiteral("late-refresh-token");
+    session.accessToken = QStringLiteral("late-access-token");
+    session.accessExpiresAt = QDateTime::currentDateTimeUtc();
+    session.grantedAt = QDateTime::currentDateTimeUtc();
+    StoreJob *job = store.save(session);
+    QSignalSpy finished(job, &StoreJob::finished);
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(int(job->error().kind), int(StoreError::Kind::Timeout));
+    // The write lands late, and is removed again.
+    QTRY_VERIFY_WITH_TIMEOUT(secretToolLookup(session.storageKey()).isEmpty(), 10000);
+    // Give a wrongly kept item every chance to show up: a read after the write and the
+    // removal (the Secret Service answers in order) still finds nothing.
+    KeychainTokenStore reader;
+    StoreJob *read = reader.load(session.storageKey());
+    QSignalSpy readDone(read, &StoreJob::finished);
+    QVERIFY(readDone.wait(15000));
+    QVERIFY(!read->found());
 }
 
 QTEST_GUILESS_MAIN(TestKeychain)

@@ -1,6 +1,8 @@
 #include "SessionRig.h"
 
+#include <QCoreApplication>
 #include <QSignalSpy>
+#include <QTest>
 
 using namespace Smtpd;
 
@@ -11,10 +13,11 @@ SessionRig::SessionRig(TokenStore *store)
     , m_ownStore(store ? nullptr : std::make_unique<MemoryTokenStore>())
     , m_store(store ? store : m_ownStore.get())
 {
-    server().accounts().setTimeSource([this] { return m_clock.now(); });
+    // The server follows true time: a suspend moves it, a hand-set local clock does not.
+    m_network.setMonotonicSource([this] { return m_clock.monotonicMs(); });
+    server().accounts().setTimeSource([this] { return m_clock.trueNow(); });
     m_api->setServer(m_emulator.baseUrl(), EmulatorFixture::caCertificates());
     m_session = std::make_unique<Session>(m_api.get(), m_store, &m_clock);
-    tune(*m_session);
 }
 
 SessionRig::~SessionRig()
@@ -22,17 +25,10 @@ SessionRig::~SessionRig()
     m_session.reset();
 }
 
-void SessionRig::tune(Session &session)
-{
-    session.setClockCheckIntervalMs(10);
-    session.setResumeGraceMs(20);
-    session.setBackoff(20, 200);
-}
-
 Session &SessionRig::restart()
 {
+    m_session.reset();
     m_session = std::make_unique<Session>(m_api.get(), m_store, &m_clock);
-    tune(*m_session);
     return *m_session;
 }
 
@@ -51,7 +47,7 @@ bool SessionRig::signIn()
 
 StoredSession SessionRig::stored(bool *found)
 {
-    StoreJob *job = m_store->load(DemoEmail);
+    StoreJob *job = m_store->load(storageKeyFor(serverOrigin(m_api->baseUrl()), DemoEmail));
     QSignalSpy finished(job, &StoreJob::finished);
     if (!job->isFinished())
         finished.wait(15000);
@@ -68,6 +64,20 @@ int SessionRig::refreshCount() const
     for (const auto &request : const_cast<EmulatorFixture &>(m_emulator).server().requests())
         count += request.query == QLatin1String("grant_type=refresh_token");
     return count;
+}
+
+bool SessionRig::advanceUntil(const std::function<bool()> &done, qint64 stepMs, int maxSteps)
+{
+    for (int step = 0; step < maxSteps; ++step) {
+        if (done())
+            return true;
+        m_clock.advance(stepMs);
+        QCoreApplication::processEvents();
+        m_network.waitQuiet();
+        if (QTest::qWaitFor(done, 50)) // the answer's own queued follow-ups
+            return true;
+    }
+    return done();
 }
 
 } // namespace TestSupport

@@ -2,6 +2,7 @@
 
 #include "EmulatorFixture.h"
 #include "ManualClock.h"
+#include "ProbeNetwork.h"
 #include "api/ApiClient.h"
 #include "auth/Session.h"
 #include "auth/TokenStore.h"
@@ -11,9 +12,9 @@
 namespace TestSupport {
 
 // A Session wired to the emulator over TLS, with a manual clock that both sides follow:
-// the emulator's time is the test clock's wall time plus `serverOffsetMs`, so advancing the
-// clock ages tokens on the server too. Timers are tuned short so tests run in accelerated
-// time; the logic under test is the product's.
+// the emulator's time is the test clock's true time plus `serverOffsetMs`, so advancing the
+// clock ages tokens on the server too. The session's timers run on the manual clock at the
+// product's real intervals: advancing it fires them.
 class SessionRig
 {
 public:
@@ -26,7 +27,7 @@ public:
     Smtpd::ApiClient &api() { return *m_api; }
     Smtpd::Session &session() { return *m_session; }
     Smtpd::TokenStore &store() { return *m_store; }
-    QNetworkAccessManager &network() { return m_network; }
+    ProbeNetwork &network() { return m_network; }
 
     void setServerOffsetMs(qint64 offset) { server().accounts().setClockOffsetMs(offset); }
     // A fresh Session on the same store, clock and server (an app restart).
@@ -38,13 +39,14 @@ public:
     Smtpd::StoredSession stored(bool *found = nullptr);
     // How many refresh requests the emulator has seen.
     int refreshCount() const;
+    // Moves the clock in `stepMs` steps (timers fire at their real intervals), letting the
+    // network answer after each, until `done` holds; false when it did not within maxSteps.
+    bool advanceUntil(const std::function<bool()> &done, qint64 stepMs, int maxSteps = 100);
 
 private:
-    void tune(Smtpd::Session &session);
-
     ManualClock m_clock;
     EmulatorFixture m_emulator;
-    QNetworkAccessManager m_network;
+    ProbeNetwork m_network;
     std::unique_ptr<Smtpd::ApiClient> m_api;
     std::unique_ptr<Smtpd::MemoryTokenStore> m_ownStore;
     Smtpd::TokenStore *m_store;

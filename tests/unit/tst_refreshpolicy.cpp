@@ -18,6 +18,9 @@ private slots:
     void storedSessionRoundTrip();
     void storedSessionRejectsForeignData_data();
     void storedSessionRejectsForeignData();
+    void storedSessionFormats();
+    void serverOrigins_data();
+    void serverOrigins();
 };
 
 void TestRefreshPolicy::margin_data()
@@ -93,8 +96,10 @@ void TestRefreshPolicy::storedSessionRejectsForeignData_data()
 {
     QTest::addColumn<QByteArray>("data");
     QTest::newRow("not JSON") << QByteArray("hunter2");
-    QTest::newRow("another version") << QByteArray(
+    QTest::newRow("format 2 without its origin") << QByteArray(
         R"({"v":2,"account":"a","refresh_token":"r","access_expires_at":1,"granted_at":1})");
+    QTest::newRow("version as text") << QByteArray(
+        R"({"v":"1","account":"a","refresh_token":"r","access_expires_at":1,"granted_at":1})");
     QTest::newRow("no refresh token")
         << QByteArray(R"({"v":1,"account":"a","access_expires_at":1,"granted_at":1})");
     QTest::newRow("no account") << QByteArray(
@@ -107,7 +112,51 @@ void TestRefreshPolicy::storedSessionRejectsForeignData()
 {
     QFETCH(QByteArray, data);
     StoredSession session;
-    QVERIFY(!StoredSession::fromJson(data, &session));
+    QCOMPARE(int(StoredSession::fromJson(data, &session)), int(StoredSession::Decoded::Unreadable));
+}
+
+void TestRefreshPolicy::storedSessionFormats()
+{
+    StoredSession session;
+    // A newer version's item is recognised as such (and so kept, not removed).
+    const QByteArray newer = R"({"v":3,"origin":"https://x","account":"a","refresh_token":"r"})";
+    QCOMPARE(int(StoredSession::fromJson(newer, &session)), int(StoredSession::Decoded::NewerFormat));
+    // Format 1 (no origin) is read as a legacy item.
+    const QByteArray legacy
+        = R"({"v":1,"account":"a@b.c","refresh_token":"r","access_expires_at":1,"granted_at":1})";
+    QCOMPARE(int(StoredSession::fromJson(legacy, &session)), int(StoredSession::Decoded::Ok));
+    QVERIFY(session.isLegacy());
+    QCOMPARE(session.storageKey(), QStringLiteral("a@b.c"));
+    // Format 2 round-trips, origin and lifetime included.
+    StoredSession written;
+    written.origin = QStringLiteral("https://api.smtpd.dev");
+    written.account = QStringLiteral("Dana@Example.com");
+    written.refreshToken = QStringLiteral("r");
+    written.accessToken = QStringLiteral("a");
+    written.accessExpiresAt = QDateTime::fromMSecsSinceEpoch(1712531293539, Qt::UTC);
+    written.grantedAt = QDateTime::fromMSecsSinceEpoch(1712527693539, Qt::UTC);
+    written.accessLifetimeMs = 3600000;
+    QCOMPARE(int(StoredSession::fromJson(written.toJson(), &session)), int(StoredSession::Decoded::Ok));
+    QCOMPARE(session.origin, written.origin);
+    QCOMPARE(session.accessLifetimeMs, qint64(3600000));
+    QCOMPARE(session.storageKey(), QStringLiteral("https://api.smtpd.dev/dana@example.com"));
+}
+
+void TestRefreshPolicy::serverOrigins_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("origin");
+    QTest::newRow("production") << "https://api.smtpd.dev" << "https://api.smtpd.dev";
+    QTest::newRow("explicit 443") << "https://API.smtpd.dev:443/" << "https://api.smtpd.dev";
+    QTest::newRow("other port") << "https://127.0.0.1:4433" << "https://127.0.0.1:4433";
+    QTest::newRow("path ignored") << "https://staging.example.com/v1" << "https://staging.example.com";
+}
+
+void TestRefreshPolicy::serverOrigins()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, origin);
+    QCOMPARE(serverOrigin(QUrl(url)), origin);
 }
 
 QTEST_GUILESS_MAIN(TestRefreshPolicy)
