@@ -42,11 +42,11 @@ QNetworkReply *ProbeNetwork::createRequest(
     QNetworkReply *reply = QNetworkAccessManager::createRequest(op, request, outgoingData);
     ++m_inFlight;
     m_open.insert(reply, sent.query);
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    connect(reply, &QNetworkReply::finished, &m_context, [this, reply] {
         if (m_open.remove(reply))
             --m_inFlight;
     });
-    connect(reply, &QObject::destroyed, this, [this, reply] {
+    connect(reply, &QObject::destroyed, &m_context, [this, reply] {
         if (m_open.remove(reply))
             --m_inFlight;
     });

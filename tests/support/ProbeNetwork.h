@@ -45,6 +45,9 @@ private:
     QHash<QNetworkReply *, QString> m_open; // reply -> its query
     int m_inFlight = 0;
     std::function<qint64()> m_now;
+    // The context of the reply connections. Declared last, so destroyed first: the base
+    // class deletes replies after this class's members are gone, and no slot may run then.
+    QObject m_context;
 };
 
 } // namespace TestSupport

@@ -32,17 +32,24 @@ Session &SessionRig::restart()
     return *m_session;
 }
 
-bool SessionRig::signIn()
+bool SessionRig::signIn(bool waitForProfile)
 {
     QSignalSpy states(m_session.get(), &Session::stateChanged);
     m_session->signIn(DemoEmail, DemoPassword);
-    for (int i = 0; i < 100 && m_session->state() != Session::State::Active; ++i) {
+    // Signed in once the grant is in; the profile follows right after. Both, and every
+    // request they make, are done before the test goes on.
+    auto done = [this, waitForProfile] {
+        return m_session->state() == Session::State::Active
+            && (!waitForProfile || (m_session->profile().isValid() && m_network.inFlight() == 0));
+    };
+    for (int i = 0; i < 100 && !done(); ++i) {
         if (m_session->state() == Session::State::SignedOut
             || m_session->state() == Session::State::KeychainUnavailable)
             return false;
-        states.wait(200);
+        if (QTest::qWaitFor(done, 200))
+            break;
     }
-    return m_session->state() == Session::State::Active;
+    return done();
 }
 
 StoredSession SessionRig::stored(bool *found)

@@ -34,7 +34,7 @@ public:
     Smtpd::Session &restart();
 
     // Signs in as the demo user and waits until Active. False when that did not happen.
-    bool signIn();
+    bool signIn(bool waitForProfile = true);
     // Loads what the store holds for the demo user right now.
     Smtpd::StoredSession stored(bool *found = nullptr);
     // How many refresh requests the emulator has seen.
