@@ -167,6 +167,7 @@ StoreJob *KeychainTokenStore::save(const StoredSession &session)
         if (self && self->m_writeGeneration.value(key) == generation) {
             qCInfo(lcKeychain) << "a write that timed out landed late; removing it";
             removeItemLater(key);
+            emit self->lateWriteTakenBack();
         }
     };
     runKeychainJob<QKeychain::WritePasswordJob>(

@@ -31,6 +31,10 @@ public:
     QString displayName() const override;
     bool isPersistent() const override { return true; }
 
+signals:
+    // A write reported as timed out landed after all and is being removed again.
+    void lateWriteTakenBack();
+
 private:
     std::chrono::milliseconds m_timeout {std::chrono::seconds(15)};
     QHash<QString, quint64> m_writeGeneration; // per item: bumped by every write and removal

@@ -199,7 +199,7 @@ void TestAccountGui::signedInEvenWhenTheProfileFailsAtFirst()
     fault.pathPrefixes = {QStringLiteral("/oauth/me")};
     fault.count = 1;
     rig.emulator().server().addFault(fault);
-    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword, false));
     AccountWindow *window = rig.app().accountWindow();
     auto label
         = [window](const char *name) { return window->findChild<QLabel *>(QLatin1String(name)); };

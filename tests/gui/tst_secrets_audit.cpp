@@ -68,7 +68,7 @@ void TestSecretsAudit::noSecretLeaks()
     };
     auto collectRefreshToken = [&] {
         KeychainTokenStore store;
-        std::unique_ptr<StoreJob> job(store.load(DemoEmail));
+        std::unique_ptr<StoreJob> job(store.load(storageKeyFor(session->origin(), DemoEmail)));
         QSignalSpy done(job.get(), &StoreJob::finished);
         QVERIFY(done.wait(15000));
         QVERIFY(job->found());

@@ -66,7 +66,8 @@ Application &AppRig::restartApp()
     return *m_app;
 }
 
-bool AppRig::signInThroughWindow(const QString &email, const QString &password)
+bool AppRig::signInThroughWindow(
+    const QString &email, const QString &password, bool waitForProfile)
 {
     SignInWindow *window = m_app->signInWindow();
     auto *emailField = findByAccessibleName<QLineEdit>(window, QStringLiteral("Email"));
@@ -78,9 +79,10 @@ bool AppRig::signInThroughWindow(const QString &email, const QString &password)
     QTest::keyClicks(passwordField, password);
     QTest::keyClick(passwordField, Qt::Key_Return);
     return waitUntil(
-        [this] {
+        [this, waitForProfile] {
             return m_app->accountWindow()->isVisible()
-                && session().state() == Session::State::Active;
+                && session().state() == Session::State::Active
+                && (!waitForProfile || session().profile().isValid());
         },
         15000);
 }

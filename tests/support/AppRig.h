@@ -26,7 +26,8 @@ public:
     // A new Application on the same emulator, settings, keychain and cache (an app restart).
     Smtpd::Application &restartApp();
     // Signs in through the sign-in window's fields; true once the account window shows.
-    bool signInThroughWindow(const QString &email, const QString &password);
+    bool signInThroughWindow(
+        const QString &email, const QString &password, bool waitForProfile = true);
     // The access token the session would hand out now.
     QString currentToken();
     // The same user signs in on another machine (which expires this session's refresh token).
