@@ -125,7 +125,7 @@ TokenReply *ApiClient::refresh(const QString &refreshToken)
 
 ApiReply *ApiClient::revoke(const QString &accessToken, const QString &refreshToken)
 {
-    auto *reply = new ApiReply(this);
+    auto *reply = new RevokeReply(this);
     QNetworkRequest request = makeRequest(QStringLiteral("/oauth/revoke"));
     request.setRawHeader("Authorization", bearerAuthorization(accessToken));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));

@@ -38,4 +38,17 @@ private:
     Profile m_profile;
 };
 
+// The answer of POST /oauth/revoke. A 200 counts only when it is the API's own (no body,
+// or JSON): a captive portal's web page or a cut-off answer did not revoke anything.
+class RevokeReply final : public ApiReply
+{
+    Q_OBJECT
+
+public:
+    using ApiReply::ApiReply;
+
+protected:
+    ApiError decodeSuccess(const QByteArray &body) override;
+};
+
 } // namespace Smtpd

@@ -106,6 +106,7 @@ void Session::signIn(const QString &username, const QString &secret)
     if (!hasTokens())
         wipe();
     m_refreshRejectedDuringSignIn = false;
+    m_stateBeforeSignIn = m_state;
     m_signIn->start(username, secret);
     setState(State::SigningIn);
 }
@@ -127,7 +128,12 @@ void Session::onSignInFailed(const ApiError &error)
         expire(); // the old session died while the new one was being asked for
         return;
     }
-    setState(hasTokens() ? State::Active : State::SignedOut);
+    if (!hasTokens())
+        setState(State::SignedOut);
+    else if (m_stateBeforeSignIn == State::Offline || m_stateBeforeSignIn == State::Refreshing)
+        setState(m_refreshReply ? State::Refreshing : State::Offline);
+    else
+        setState(State::Active);
 }
 
 void Session::onGranted(const TokenGrant &grant, const QString &account)

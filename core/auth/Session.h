@@ -184,6 +184,7 @@ private:
     ClockTimer *m_profileRetry;
 
     State m_state = State::SignedOut;
+    State m_stateBeforeSignIn = State::SignedOut; // where a failed or cancelled sign-in returns
     Reason m_reason = Reason::None;
     QString m_reasonDetail;
     StoredSession m_tokens;

@@ -80,7 +80,9 @@ void Session::onRefreshFinished(TokenReply *reply, quint64 generation)
         m_refreshBackoff.reset();
         m_scheduler->clearRetry();
         saveTokens();
-        if (m_state != State::SigningIn && m_state != State::KeychainUnavailable)
+        if (m_state == State::SigningIn)
+            m_stateBeforeSignIn = State::Active; // where a failed renewal now returns
+        else if (m_state != State::KeychainUnavailable)
             setState(State::Active);
         m_broker->serve(m_tokens.accessToken, accessValidForMs(), {});
         if (restoring || !m_tokens.profile.isValid())
@@ -110,6 +112,8 @@ void Session::goOffline(const ApiError &error)
     m_scheduler->retryAfter(delay);
     if (m_state == State::Refreshing || m_state == State::Active || m_state == State::Restoring)
         setState(State::Offline, Reason::Offline, error.userMessage());
+    else if (m_state == State::SigningIn)
+        m_stateBeforeSignIn = State::Offline;
     // Waiters get the old token while it is still usable, else the error.
     m_broker->serve(m_tokens.accessToken, accessValidForMs(), error);
 }

@@ -295,4 +295,22 @@ int AccountService::validRefreshTokenCount() const
     return count;
 }
 
+QStringList AccountService::liveRefreshTokens() const
+{
+    QStringList live;
+    const qint64 nowMs = now().toMSecsSinceEpoch();
+    for (auto it = m_refreshTokens.cbegin(); it != m_refreshTokens.cend(); ++it)
+        if (it->valid && nowMs < it->grantedAtMs + RefreshLifespanMs)
+            live.append(it.key());
+    return live;
+}
+
+bool AccountService::issued(const QString &token) const
+{
+    if (m_refreshTokens.contains(token))
+        return true;
+    QJsonObject payload;
+    return verifyJwt(token.toLatin1(), m_signingKey, &payload);
+}
+
 } // namespace SmtpdEmulator

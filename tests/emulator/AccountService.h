@@ -47,6 +47,11 @@ public:
 
     // How many refresh tokens are currently valid (for tests).
     int validRefreshTokenCount() const;
+    // The refresh tokens the server would honour now (for tests).
+    QStringList liveRefreshTokens() const;
+    // Whether this server ever handed out `token` (a refresh token, or an access token it
+    // signed, expired or not): tests check that no token reaches another server.
+    bool issued(const QString &token) const;
 
     static Response error(int status, int code, const QString &message);
 

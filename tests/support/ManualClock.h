@@ -28,6 +28,8 @@ public:
 
     // The time the server sees (true time), whatever the wall clock says.
     QDateTime trueNow() const { return m_wall.addMSecs(-m_wallShiftMs); }
+    // How far the wall clock has been set away from true time.
+    qint64 wallShiftMs() const { return m_wallShiftMs; }
 
     void advance(qint64 ms);
     void sleep(qint64 ms);
