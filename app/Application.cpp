@@ -227,11 +227,16 @@ void Application::quit()
     m_quitting = true;
     SessionStorage *storage = m_session->storage();
     if (!storage->isBusy()) {
-        QCoreApplication::quit();
+        emit quitReady();
         return;
     }
-    connect(storage, &SessionStorage::idle, qApp, &QCoreApplication::quit);
-    QTimer::singleShot(QuitFlushTimeoutMs, qApp, &QCoreApplication::quit);
+    auto ready = [this] {
+        if (std::exchange(m_quitReady, true))
+            return;
+        emit quitReady();
+    };
+    connect(storage, &SessionStorage::idle, this, ready);
+    QTimer::singleShot(QuitFlushTimeoutMs, this, ready);
 }
 
 void Application::onStateChanged()

@@ -37,9 +37,15 @@ public:
     void start();
     // Brings the current window to the front (from the tray, or for a second launch).
     void raiseWindow();
-    // Ends the app once the keychain holds what was asked to be saved (a refresh that
-    // rotated the refresh token just before quitting must not be lost), within a few seconds.
+    // Asks the app to end: quitReady() follows once the keychain holds what was asked to be
+    // saved (a refresh that rotated the refresh token just before quitting must not be
+    // lost), or after a few seconds at most. main() ends the event loop on it.
     void quit();
+
+signals:
+    void quitReady();
+
+public:
 
     Session *session() const { return m_session; }
     SignInWindow *signInWindow() const { return m_signInWindow; }
@@ -83,6 +89,7 @@ private:
     QString m_avatarEmail;
     QString m_avatarUrl;
     bool m_quitting = false;
+    bool m_quitReady = false;
 };
 
 } // namespace Smtpd

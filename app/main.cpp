@@ -68,6 +68,7 @@ int main(int argc, char *argv[])
             qPrintable(problem));
 
     Application application(options);
+    QObject::connect(&application, &Application::quitReady, &app, &QCoreApplication::quit);
     // A termination signal (session end, kill, Ctrl+C) quits the way the Quit action does.
     TerminationSignals terminationSignals;
     QObject::connect(

@@ -35,6 +35,7 @@ private slots:
     void emptyFieldsAreCheckedBeforeAnyRequest();
     void serverNoteNamesTheServer();
     void renewalOfferSignsInAgainWithoutLosingTheSession();
+    void typedPasswordSurvivesBackgroundChanges();
     void apiKeyModeSignsInWithKeyAndSecret();
     void malformedEmailIsCaughtBeforeAnyRequest_data();
     void malformedEmailIsCaughtBeforeAnyRequest();
@@ -182,6 +183,36 @@ void TestSignInGui::renewalOfferSignsInAgainWithoutLosingTheSession()
     QVERIFY(m_app->accountWindow()->isVisible());
     QVERIFY(!banner->isVisible());
     QCOMPARE(m_emulator->server().requestCount("POST", QStringLiteral("/oauth/token")), 3);
+}
+
+// Defect 7: a background refresh or an offline retry cleared the password being typed in the
+// renewal form.
+void TestSignInGui::typedPasswordSurvivesBackgroundChanges()
+{
+    SignInWindow *signIn = m_app->signInWindow();
+    type(signIn, QStringLiteral("Email"), DemoEmail);
+    type(signIn, QStringLiteral("Password"), DemoPassword);
+    press(signIn, QStringLiteral("Sign in"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->accountWindow()->isVisible(), 15000);
+    emit m_app->session()->sessionEndingSoon(QDateTime::currentDateTimeUtc().addSecs(20 * 3600));
+    press(m_app->accountWindow(), QStringLiteral("Sign in again now"));
+    QVERIFY(signIn->isVisible());
+    auto *password = findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Password"));
+    QTest::keyClicks(password, QStringLiteral("half-typ"));
+
+    QSignalSpy states(m_app->session(), &Session::stateChanged);
+    m_app->session()->refreshNow(); // Refreshing, then Active
+    QTRY_COMPARE_WITH_TIMEOUT(toString(m_app->session()->state()),
+        toString(Session::State::Active), 10000);
+    QVERIFY(states.count() >= 2);
+    QCOMPARE(password->text(), QStringLiteral("half-typ"));
+
+    m_emulator->server().stopListening();
+    m_app->session()->refreshNow(); // Refreshing, then Offline
+    QTRY_COMPARE_WITH_TIMEOUT(toString(m_app->session()->state()),
+        toString(Session::State::Offline), 10000);
+    QCOMPARE(password->text(), QStringLiteral("half-typ"));
+    QVERIFY(password->isEnabled());
 }
 
 void TestSignInGui::apiKeyModeSignsInWithKeyAndSecret()
