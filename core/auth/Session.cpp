@@ -36,6 +36,7 @@ Session::Session(ApiClient *api, TokenStore *store, const Clock *clock, QObject 
     });
     connect(m_signIn, &SignInFlow::granted, this, &Session::onGranted);
     connect(m_signIn, &SignInFlow::failed, this, &Session::onSignInFailed);
+    connect(m_signIn, &SignInFlow::lateGrant, this, &Session::onLateGrant);
     connect(m_profileRetry, &ClockTimer::timeout, this, &Session::fetchProfile);
 }
 
@@ -115,15 +116,36 @@ void Session::cancelSignIn()
 {
     if (m_state != State::SigningIn)
         return;
+    m_cancelledRenewal = hasTokens();
     m_signIn->cancel();
-    onSignInFailed({});
+    returnFromSignIn();
 }
 
-// Back to where the person was before the attempt: their session, or signed out.
+// A cancelled grant that the server made all the same. A renewal's becomes the session (the
+// grant ended the old one on the server); any other is revoked, so that no session the person
+// gave up on stays open there.
+void Session::onLateGrant(const TokenGrant &grant, const QString &account)
+{
+    const bool renewal = std::exchange(m_cancelledRenewal, false);
+    if (renewal && hasTokens() && principalFor(account) == principalFor(m_tokens.account)
+        && m_state != State::SigningOut && m_state != State::SigningIn) {
+        onGranted(grant, account);
+        return;
+    }
+    ApiReply *revoke = m_api->revoke(grant.accessToken, grant.refreshToken);
+    connect(revoke, &ApiReply::finished, revoke, &QObject::deleteLater);
+}
+
 void Session::onSignInFailed(const ApiError &error)
 {
     if (error)
         emit signInFailed(error);
+    returnFromSignIn();
+}
+
+// Back to where the person was before the attempt: their session, or signed out.
+void Session::returnFromSignIn()
+{
     if (m_refreshRejectedDuringSignIn) {
         expire(); // the old session died while the new one was being asked for
         return;

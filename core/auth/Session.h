@@ -108,8 +108,9 @@ public:
     // Signs in with email + password, or API key + secret. Signing in while signed in (to
     // start a new 30-day session) keeps the session until the server has granted a new one.
     void signIn(const QString &username, const QString &secret);
-    // Stops a sign-in whose grant has not been answered; after the grant there is nothing
-    // to cancel (the new tokens are the session).
+    // Stops waiting for a sign-in. Its request may have reached the server already, so a
+    // grant that still arrives becomes the session when it renewed one (the server ended the
+    // old one), and is revoked otherwise. After the grant there is nothing to cancel.
     void cancelSignIn();
     // Refreshes the access token now (user action).
     void refreshNow();
@@ -154,6 +155,8 @@ private:
     void updateWatching();
     void onGranted(const TokenGrant &grant, const QString &account);
     void onSignInFailed(const ApiError &error);
+    void returnFromSignIn();
+    void onLateGrant(const TokenGrant &grant, const QString &account);
     void adoptGrant(const TokenGrant &grant, bool isPasswordGrant);
     void updateDeadline();
     void onLoaded(StoreJob *job, const QString &principal, bool legacy);
@@ -191,6 +194,7 @@ private:
     quint64 m_generation = 0; // bumped by every grant: a refresh of an older chain is dropped
     bool m_refreshWorkedThisRun = false;
     bool m_refreshRejectedDuringSignIn = false;
+    bool m_cancelledRenewal = false; // the cancelled sign-in renewed a session
     QDateTime m_offlineSince;
     KeychainRetry m_keychainRetry = KeychainRetry::None;
     QString m_restoring; // the principal being restored

@@ -17,25 +17,54 @@ SignInFlow::~SignInFlow()
 void SignInFlow::start(const QString &username, const QString &secret)
 {
     cancel();
-    m_account = username.trimmed();
-    TokenReply *reply = m_api->grantPassword(m_account, secret);
+    m_running = true;
+    m_queuedUser = username.trimmed();
+    m_queuedSecret = secret;
+    m_queued = true;
+    if (!m_reply)
+        send();
+}
+
+void SignInFlow::send()
+{
+    m_queued = false;
+    m_cancelled = false;
+    m_account = std::exchange(m_queuedUser, {});
+    TokenReply *reply = m_api->grantPassword(m_account, std::exchange(m_queuedSecret, {}));
     m_reply = reply;
     connect(reply, &ApiReply::finished, this, [this, reply] {
         reply->deleteLater();
         if (reply != m_reply)
             return;
         m_reply.clear();
-        if (reply->error())
-            emit failed(reply->error());
-        else
-            emit granted(reply->grant(), m_account);
+        const QString account = m_account;
+        if (m_cancelled) {
+            if (!reply->error())
+                emit lateGrant(reply->grant(), account);
+        } else {
+            m_running = false;
+            if (reply->error())
+                emit failed(reply->error());
+            else
+                emit granted(reply->grant(), account);
+        }
+        if (m_queued)
+            send();
     });
 }
 
 void SignInFlow::cancel()
 {
-    // Deleting the reply aborts it; its finished() then reaches nobody.
-    delete m_reply;
+    if (!m_running)
+        return;
+    m_running = false;
+    if (m_queued) { // never sent: nothing to wait for
+        m_queued = false;
+        m_queuedUser.clear();
+        m_queuedSecret.clear();
+        return;
+    }
+    m_cancelled = true;
 }
 
 } // namespace Smtpd

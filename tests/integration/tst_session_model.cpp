@@ -93,6 +93,7 @@ private:
     bool m_stalled = false; // the server is down or faulty
     qint64 m_lastFailureMonotonic = -1;
     QStringList m_elsewhereTokens; // refresh tokens of the other device
+    QSet<QString> m_sentRefreshTokens;
     bool m_killedElsewhere = false; // a grant elsewhere or the 30-day end killed our token
     State m_lastState = State::SignedOut;
     bool m_hadTokens = false;
@@ -167,6 +168,8 @@ void Walk::onSent(const ProbeNetwork::Sent &sent)
 {
     EmulatorServer &server = serverAt(sent.origin);
     const QString sentRefresh = refreshTokenIn(sent.body);
+    if (!sentRefresh.isEmpty())
+        m_sentRefreshTokens.insert(sentRefresh);
     // I6: tokens only ever go to the server that issued them.
     if (!sent.bearer.isEmpty() && !server.accounts().issued(sent.bearer))
         violated(QStringLiteral("an access token went to %1, which did not issue it").arg(sent.origin));
@@ -181,12 +184,15 @@ void Walk::onSent(const ProbeNetwork::Sent &sent)
         // The current token may come from any lifetime used so far: the longest is the most
         // lenient margin.
         const qint64 lifetime = m_longestLifetimeMs;
-        // In true time: the local expiry was reckoned with the wall clock as it was set when
-        // the token arrived.
+        // Due in true time (the local expiry was reckoned with the wall clock as it was set
+        // when the token arrived), or by the wall clock: a clock set forward cannot be told
+        // from a suspend, so the wall clock's word is honoured too.
         const QDateTime expiry = m_session->accessTokenExpiry();
-        const qint64 left = m_clock.now().msecsTo(expiry) + m_clock.wallShiftMs()
+        const qint64 byWall = m_clock.now().msecsTo(expiry);
+        const qint64 left = byWall + m_clock.wallShiftMs()
             - m_wallShiftAtToken.value(expiry.toMSecsSinceEpoch(), m_clock.wallShiftMs());
-        const bool due = left <= RefreshPolicy::refreshMarginMs(lifetime) + 2 * Second;
+        const qint64 margin = RefreshPolicy::refreshMarginMs(lifetime) + 2 * Second;
+        const bool due = left <= margin || byWall <= margin;
         const bool retry = m_lastFailureMonotonic >= 0;
         if (!due && !m_forced && !retry)
             violated(QStringLiteral("a refresh %1 s before the deadline, unforced").arg(left / 1000));
@@ -232,8 +238,10 @@ void Walk::check()
     const State state = m_session->state();
     // I5
     if (state == State::SignedOut && m_signOutAsked && m_session->reason() == Reason::SignedOut) {
+        // Ours: every refresh token the app kept or sent. (A first sign-in cancelled after its
+        // request left may leave a session on the server that the app never received.)
         for (const QString &token : serverAt(m_session->origin()).accounts().liveRefreshTokens())
-            if (!m_elsewhereTokens.contains(token))
+            if (m_store.everSaved().contains(token) || m_sentRefreshTokens.contains(token))
                 violated(QStringLiteral("signed out, yet the server holds a live refresh token"));
     }
     if (state == State::SignedOut || state == State::Expired)

@@ -16,6 +16,7 @@ StoreJob *ScriptedStore::save(const StoredSession &session)
 {
     auto *job = new StoreJob(this);
     const Write write {job, true, session.storageKey(), session};
+    m_everSaved.insert(session.refreshToken); // asked to keep it: it is the app's
     if (m_hold)
         m_held.append(write);
     else
@@ -66,8 +67,10 @@ void ScriptedStore::apply(const Write &write)
         write.job->finishLater({StoreError::Kind::Other, QStringLiteral("the item could not be deleted")});
         return;
     }
-    if (write.isSave)
+    if (write.isSave) {
         m_items.insert(write.key, write.session);
+        m_everSaved.insert(write.session.refreshToken);
+    }
     else
         m_items.remove(write.key);
     write.job->finishLater({});

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 namespace TestSupport {
 
@@ -33,6 +34,8 @@ public:
     bool contains(const QString &key) const { return m_items.contains(key); }
     Smtpd::StoredSession item(const QString &key) const { return m_items.value(key); }
     const QHash<QString, Smtpd::StoredSession> &items() const { return m_items; }
+    // Every refresh token ever written.
+    const QSet<QString> &everSaved() const { return m_everSaved; }
     void putRaw(const QString &key, const Smtpd::StoredSession &session) { m_items.insert(key, session); }
 
 private:
@@ -46,6 +49,7 @@ private:
     void apply(const Write &write);
 
     QHash<QString, Smtpd::StoredSession> m_items;
+    QSet<QString> m_everSaved;
     QList<Write> m_held;
     bool m_hold = false;
     bool m_failSaves = false;
