@@ -37,12 +37,24 @@ bool xdotool(const QStringList &arguments, QByteArray *output = nullptr)
 
 // The windows of `process` with this title mapped on the display (other tests may have windows
 // on the same display).
+// The app's own process id: a wrapped app (strace) is the wrapper's child.
+qint64 appPid(const QProcess *process)
+{
+    qint64 pid = process->processId();
+    if (process->property("wrapped").toBool()) {
+        QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(pid));
+        if (children.open(QIODevice::ReadOnly))
+            pid = children.readAll().trimmed().split(' ').value(0).toLongLong();
+    }
+    return pid;
+}
+
 QStringList visibleWindows(const QProcess *process, const QString &title)
 {
     QByteArray ids;
     xdotool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("--onlyvisible"),
-                QStringLiteral("--pid"), QString::number(process->processId()),
-                QStringLiteral("--name"), title},
+                QStringLiteral("--pid"), QString::number(appPid(process)), QStringLiteral("--name"),
+                title},
         &ids);
     return QString::fromLatin1(ids).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
@@ -153,13 +165,8 @@ bool TestSingleInstance::stop(QProcess *process)
 {
     if (process->state() == QProcess::NotRunning)
         return true;
-    qint64 pid = process->processId();
     // A wrapped app is ended itself; the wrapper (strace) passes its exit on.
-    if (process->property("wrapped").toBool()) {
-        QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(pid));
-        if (children.open(QIODevice::ReadOnly))
-            pid = children.readAll().trimmed().split(' ').value(0).toLongLong();
-    }
+    const qint64 pid = appPid(process);
     if (pid <= 0 || ::kill(static_cast<pid_t>(pid), SIGTERM) != 0)
         return false;
     return process->waitForFinished(10000);
@@ -206,6 +213,10 @@ void TestSingleInstance::simultaneousLaunchesLeaveExactlyOne()
         QVERIFY(later->waitForFinished(15000));
         QCOMPARE(later->exitCode(), 0);
         QVERIFY2(later->readAllStandardOutput().contains("already running"), where);
+        // Raised by the others: up and running (and ending through the event loop on SIGTERM,
+        // which removes its socket; a slowed start may not have got that far until now).
+        QVERIFY2(waitUntil([&] { return windowVisible(winner, QStringLiteral("Sign in")); }, 15000),
+            where);
         QVERIFY(stop(winner));
         QVERIFY2(!QFile::exists(socketPath()), where);
     }
