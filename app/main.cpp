@@ -44,6 +44,8 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    // Read before QApplication: its X11 plugin takes DESKTOP_STARTUP_ID out of the environment.
+    const QByteArray activationToken = SingleInstance::activationTokenFromEnvironment();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("smtpd-accounts"));
     QApplication::setApplicationDisplayName(QStringLiteral("SMTPD Accounts"));
@@ -57,7 +59,7 @@ int main(int argc, char *argv[])
     }
 
     SingleInstance instance;
-    if (instance.askRunningInstanceToRaise()) {
+    if (instance.askRunningInstanceToRaise(activationToken)) {
         std::fprintf(stdout,
             "SMTPD Accounts is already running; its window was brought to the "
             "front.\n");

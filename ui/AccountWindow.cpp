@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -15,9 +16,69 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace Smtpd {
 
 namespace {
+constexpr qint64 SecondMs = 1000;
+constexpr qint64 MinuteMs = 60 * SecondMs;
+constexpr qint64 DayMs = 24 * 60 * MinuteMs;
+// A tick lands just after the words change, never just before (it would find them unchanged
+// and have to tick again).
+constexpr qint64 JustAfterMs = 20;
+
+// When durationText() for a countdown of `ms` next changes: each second in the last minute,
+// each minute up to 48 h, each day from there. -1 once it is over (the words stay).
+qint64 msecsToNextChange(qint64 ms)
+{
+    if (ms <= 0)
+        return -1;
+    const qint64 unit = ms < MinuteMs ? SecondMs : ms < 2 * DayMs ? MinuteMs : DayMs;
+    return ms % unit + JustAfterMs;
+}
+
+// Starts `ticker` for the next change of either countdown's words; stops it when neither will.
+void tickAtNextChange(QTimer &ticker, const QDateTime &first, const QDateTime &second)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qint64 soonest = -1;
+    for (const QDateTime &end : {first, second}) {
+        const qint64 next = end.isValid() ? msecsToNextChange(now.msecsTo(end)) : -1;
+        if (next >= 0 && (soonest < 0 || next < soonest))
+            soonest = next;
+    }
+    if (soonest < 0)
+        ticker.stop();
+    else
+        ticker.start(static_cast<int>(qMin(soonest, DayMs)));
+}
+
+// Tells when a window is shown and hidden, including the spontaneous hide and show of
+// minimizing and restoring it.
+class VisibilityFilter final : public QObject
+{
+public:
+    VisibilityFilter(QWidget *window, std::function<void(bool shown)> changed)
+        : QObject(window)
+        , m_changed(std::move(changed))
+    {
+        window->installEventFilter(this);
+    }
+
+private:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show)
+            m_changed(true);
+        else if (event->type() == QEvent::Hide)
+            m_changed(false);
+        return false;
+    }
+
+    std::function<void(bool)> m_changed;
+};
+
 QLabel *makeLabel(QWidget *parent, const QString &objectName)
 {
     auto *label = new QLabel(parent);
@@ -148,8 +209,20 @@ AccountWindow::AccountWindow(QWidget *parent)
     connect(m_copyToken, &QPushButton::clicked, this, &AccountWindow::copyTokenRequested);
     connect(m_signOut, &QPushButton::clicked, this, &AccountWindow::signOutRequested);
     connect(renew, &QPushButton::clicked, this, &AccountWindow::renewRequested);
-    m_ticker.setInterval(1000);
+    // The countdowns tick when their words change (once a minute, each second only in a last
+    // minute) and only while the window is on screen: hidden in the tray, nobody reads them.
+    m_ticker.setSingleShot(true);
+    m_ticker.setTimerType(Qt::PreciseTimer);
     connect(&m_ticker, &QTimer::timeout, this, &AccountWindow::updateCountdowns);
+    new VisibilityFilter(this, [this](bool shown) {
+        if (!shown) {
+            m_ticker.stop();
+            return;
+        }
+        updateCountdowns();
+        // Shown again after being minimized, it may not know yet that it is no longer.
+        tickAtNextChange(m_ticker, m_accessExpiry, m_sessionExpiry);
+    });
 }
 
 void AccountWindow::setProfile(const Profile &profile)
@@ -179,10 +252,6 @@ void AccountWindow::setExpiries(const QDateTime &accessToken, const QDateTime &s
     m_accessExpiry = accessToken;
     m_sessionExpiry = session;
     updateCountdowns();
-    if (accessToken.isValid())
-        m_ticker.start();
-    else
-        m_ticker.stop();
 }
 
 void AccountWindow::updateCountdowns()
@@ -200,6 +269,10 @@ void AccountWindow::updateCountdowns()
     if (m_sessionExpiry.isValid())
         m_sessionEnd->setText(
             tr("Session ends in %1").arg(durationText(now.msecsTo(m_sessionExpiry))));
+    if (isVisible() && !isMinimized())
+        tickAtNextChange(m_ticker, m_accessExpiry, m_sessionExpiry);
+    else
+        m_ticker.stop();
 }
 
 void AccountWindow::setStorage(const QString &where)

@@ -3,11 +3,40 @@
 #include "DurationText.h"
 
 #include <QAction>
+#include <QDBusConnection>
+#include <QDBusServiceWatcher>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QMenu>
 #include <QSystemTrayIcon>
 
 namespace Smtpd {
+
+namespace {
+constexpr qint64 MinuteMs = 60 * 1000;
+constexpr qint64 DayMs = 24 * 60 * MinuteMs;
+// A tick lands just after the words change, never just before (it would find them unchanged
+// and have to tick again).
+constexpr qint64 JustAfterMs = 20;
+
+// The tooltip counts down in whole minutes (its last minute is one), so that it changes at
+// most once a minute: it is not looked at often enough to be worth waking up every second.
+QString minutesLeftText(qint64 ms)
+{
+    return ms < MinuteMs ? QObject::tr("less than a minute") : durationText(ms);
+}
+
+// When the words for a countdown of `ms` next change: durationText() counts minutes up to
+// 48 h and days from there; the last minute is one. -1 once it is over (the words stay).
+qint64 msecsToNextChange(qint64 ms)
+{
+    if (ms <= 0)
+        return -1;
+    if (ms < MinuteMs)
+        return ms + JustAfterMs;
+    return ms % (ms >= 2 * DayMs ? DayMs : MinuteMs) + JustAfterMs;
+}
+} // namespace
 
 QString trayTooltip(const TraySummary &s, const QDateTime &now)
 {
@@ -17,15 +46,28 @@ QString trayTooltip(const TraySummary &s, const QDateTime &now)
     if (s.accessTokenExpiry.isValid())
         lines << (now < s.accessTokenExpiry
                 ? QObject::tr("Access token: %1 left")
-                      .arg(durationText(now.msecsTo(s.accessTokenExpiry)))
+                      .arg(minutesLeftText(now.msecsTo(s.accessTokenExpiry)))
                 : QObject::tr("Access token: expired"));
     if (s.sessionEnd.isValid())
-        lines << QObject::tr("Session: %1 left").arg(durationText(now.msecsTo(s.sessionEnd)));
+        lines << QObject::tr("Session: %1 left")
+                     .arg(now < s.sessionEnd ? minutesLeftText(now.msecsTo(s.sessionEnd))
+                                             : durationText(0));
     if (s.offlineSince.isValid())
         lines << QObject::tr("Offline since %1")
                      .arg(QLocale().toString(
                          s.offlineSince.toLocalTime().time(), QLocale::ShortFormat));
     return lines.join(QLatin1Char('\n'));
+}
+
+qint64 msecsToTooltipChange(const TraySummary &s, const QDateTime &now)
+{
+    qint64 soonest = -1;
+    for (const QDateTime &end : {s.accessTokenExpiry, s.sessionEnd}) {
+        const qint64 next = end.isValid() ? msecsToNextChange(now.msecsTo(end)) : -1;
+        if (next >= 0 && (soonest < 0 || next < soonest))
+            soonest = next;
+    }
+    return soonest;
 }
 
 QIcon TrayIcon::iconFor(TraySummary::Look look)
@@ -63,13 +105,14 @@ TrayIcon::TrayIcon(QObject *parent)
     m_signOut->setObjectName(QStringLiteral("traySignOut"));
     m_quit->setObjectName(QStringLiteral("trayQuit"));
 
-    // At login the tray host may start after us: keep looking for it.
-    m_trayWatch.setInterval(2000);
-    connect(&m_trayWatch, &QTimer::timeout, this, &TrayIcon::ensureIcon);
-    m_trayWatch.start();
-    m_tooltipTicker.setInterval(30 * 1000);
-    connect(&m_tooltipTicker, &QTimer::timeout, this, &TrayIcon::refreshTooltip);
-    m_tooltipTicker.start();
+    m_tooltipTicker.setSingleShot(true);
+    // It fires once a minute at most, at the moment the words change, not a little before.
+    m_tooltipTicker.setTimerType(Qt::PreciseTimer);
+    connect(&m_tooltipTicker, &QTimer::timeout, this, [this] {
+        m_sinceTooltipTick.start();
+        refreshTooltip();
+    });
+    watchForTrayHosts();
     ensureIcon();
     setSummary({});
 }
@@ -88,6 +131,29 @@ bool TrayIcon::isShown() const
 QRect TrayIcon::geometry() const
 {
     return isShown() ? m_icon->geometry() : QRect();
+}
+
+// At login the tray host may start after us, and it may restart. Both kinds of tray say when
+// they come and go, so the app waits to be told instead of asking every few seconds.
+void TrayIcon::watchForTrayHosts()
+{
+    // StatusNotifierItem trays (KDE, GNOME's AppIndicator extension, most panels) register
+    // this name on the session bus.
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (bus.isConnected()) {
+        auto *watcher = new QDBusServiceWatcher(QStringLiteral("org.kde.StatusNotifierWatcher"),
+            bus, QDBusServiceWatcher::WatchForOwnerChange, this);
+        connect(watcher, &QDBusServiceWatcher::serviceOwnerChanged, this, &TrayIcon::ensureIcon);
+    }
+    // XEmbed trays (the freedesktop system tray) own a manager selection, which Qt's X11
+    // plugin already follows; it says when the tray window changes through a signal of its
+    // native interface. That class is private API: the signal is looked up by name, and the
+    // pointer taken as the QObject it is (its only base, at the same address).
+    if (QGuiApplication::platformName() != QLatin1String("xcb"))
+        return;
+    auto *native = reinterpret_cast<QObject *>(QGuiApplication::platformNativeInterface());
+    if (native && native->metaObject()->indexOfSignal("systemTrayWindowChanged(QScreen*)") >= 0)
+        connect(native, SIGNAL(systemTrayWindowChanged(QScreen *)), this, SLOT(ensureIcon()));
 }
 
 void TrayIcon::ensureIcon()
@@ -111,6 +177,7 @@ void TrayIcon::ensureIcon()
         emit availabilityChanged(true);
     } else if (!available && m_icon) {
         delete m_icon;
+        m_tooltipTicker.stop();
         emit availabilityChanged(false);
     }
 }
@@ -133,8 +200,22 @@ QString TrayIcon::toolTip() const
 
 void TrayIcon::refreshTooltip()
 {
-    if (m_icon)
-        m_icon->setToolTip(toolTip());
+    if (!m_icon) {
+        m_tooltipTicker.stop();
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_icon->setToolTip(trayTooltip(m_summary, now));
+    qint64 next = msecsToTooltipChange(m_summary, now);
+    if (next < 0) {
+        m_tooltipTicker.stop();
+        return;
+    }
+    // Two countdowns changing out of step (the token's and the session's last two days)
+    // would wake it twice a minute: the later one waits for the next minute.
+    if (m_sinceTooltipTick.isValid())
+        next = qMax(next, MinuteMs - m_sinceTooltipTick.elapsed());
+    m_tooltipTicker.start(static_cast<int>(qMin(next, DayMs)));
 }
 
 void TrayIcon::beQuietFor(int milliseconds)

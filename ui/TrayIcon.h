@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QObject>
 #include <QPointer>
@@ -29,10 +30,14 @@ struct TraySummary
 };
 
 QString trayTooltip(const TraySummary &summary, const QDateTime &now);
+// How long until trayTooltip()'s words next change (a minute goes by in one of its
+// countdowns); -1 when they stay as they are.
+qint64 msecsToTooltipChange(const TraySummary &summary, const QDateTime &now);
 
 // The system-tray icon: an icon per state (shapes differ, not colour alone), a tooltip that
 // tells the state at a glance, a menu with the actions that make sense now, and
-// notifications. A tray that appears after the app started is picked up.
+// notifications. A tray that appears after the app started, or goes away, is noticed when it
+// happens: nothing here asks every few seconds.
 class TrayIcon final : public QObject
 {
     Q_OBJECT
@@ -65,8 +70,12 @@ signals:
     void signOutRequested();
     void quitRequested();
 
-private:
+private slots:
+    // Connected by name to Qt's X11 plugin (see watchForTrayHosts()).
     void ensureIcon();
+
+private:
+    void watchForTrayHosts();
     void refreshTooltip();
 
     QMenu *m_menu;
@@ -77,8 +86,8 @@ private:
     QAction *m_quit;
     QPointer<QSystemTrayIcon> m_icon;
     TraySummary m_summary;
-    QTimer m_trayWatch;
-    QTimer m_tooltipTicker;
+    QTimer m_tooltipTicker; // one shot, at the next change of the tooltip's words
+    QElapsedTimer m_sinceTooltipTick;
     QDateTime m_quietUntil;
     QStringList m_shown;
 };

@@ -1,6 +1,7 @@
-// The tray: found on a real XEmbed tray (trayer) under Xvfb; icon, tooltip and menu follow the
-// session across Active -> Offline -> Active -> needs sign-in -> signed out; closing the
-// window keeps the app in the tray and the tray brings it back.
+// The tray: found on a real XEmbed tray (trayer) under Xvfb, also when it starts late or
+// restarts; icon, tooltip and menu follow the session across Active -> Offline -> Active ->
+// needs sign-in -> signed out; closing the window keeps the app in the tray and the tray
+// brings it back; hidden in the tray, the app does not wake up every few seconds.
 #include "AppRig.h"
 #include "Clock.h"
 #include "TrayHost.h"
@@ -13,12 +14,17 @@
 #include <QApplication>
 #include <QCursor>
 #include <QDir>
+#include <QLabel>
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QSystemTrayIcon>
+#include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
+#include <QTimer>
 
 using namespace Smtpd;
 using namespace TestSupport;
@@ -44,6 +50,59 @@ bool clickOnScreen(const QPoint &point, int clicks = 1)
         == 0;
 }
 
+// Counts the timeouts of each QTimer of the main thread while it is installed on the app.
+class TimerCounter final : public QObject
+{
+public:
+    TimerCounter() { qApp->installEventFilter(this); }
+    ~TimerCounter() override { qApp->removeEventFilter(this); }
+    // The most timeouts any one timer had.
+    int most() const
+    {
+        int most = 0;
+        for (const int count : m_counts)
+            most = qMax(most, count);
+        return most;
+    }
+
+private:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Timer && qobject_cast<QTimer *>(watched))
+            ++m_counts[watched];
+        return false;
+    }
+    QHash<QObject *, int> m_counts;
+};
+
+// The poll() and ppoll() calls of all of `pid`'s threads over `seconds` (each one a return
+// from waiting: a wake-up), counted by strace; -1 when strace could not tell.
+int pollsOver(qint64 pid, int seconds)
+{
+    QTemporaryFile summary;
+    if (!summary.open())
+        return -1;
+    QProcess strace;
+    strace.setProcessChannelMode(QProcess::ForwardedChannels);
+    // SIGINT after `seconds`: strace detaches and writes its summary.
+    strace.start(QStringLiteral("timeout"),
+        {QStringLiteral("-s"), QStringLiteral("INT"), QString::number(seconds),
+            QStringLiteral("strace"), QStringLiteral("-f"), QStringLiteral("-c"),
+            QStringLiteral("-e"), QStringLiteral("trace=poll,ppoll"), QStringLiteral("-o"),
+            summary.fileName(), QStringLiteral("-p"), QString::number(pid)});
+    QSignalSpy finished(&strace, &QProcess::finished);
+    if (!finished.wait((seconds + 30) * 1000) || strace.exitCode() != 124)
+        return -1;
+    int calls = 0;
+    // "% time  seconds  usecs/call  calls  [errors]  syscall"
+    for (const QByteArray &line : summary.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() >= 5 && (fields.last() == "poll" || fields.last() == "ppoll"))
+            calls += fields.at(3).toInt();
+    }
+    return calls;
+}
+
 QString artifactsDir()
 {
     const QString dir = QStringLiteral(SMTPD_ARTIFACTS_DIR);
@@ -63,7 +122,10 @@ private slots:
     void notifiesOnlyWhatNeedsTheUserAndNotRightAfterResume();
     void closingTheWindowKeepsTheAppInTheTray();
     void leftClickOnTheIconTogglesTheWindow();
+    void hiddenInTheTrayNothingTicks();
+    void idleInTheTrayTheAppBarelyWakesUp();
     void tooltipWording();
+    void trayRestartIsFollowed();
 
 private:
     std::unique_ptr<TrayHost> m_host;
@@ -215,6 +277,85 @@ void TestTrayGui::leftClickOnTheIconTogglesTheWindow()
     QVERIFY(window->isVisible());
 }
 
+void TestTrayGui::hiddenInTheTrayNothingTicks()
+{
+    AppRig rig;
+    TrayIcon *tray = rig.app().tray();
+    QTRY_VERIFY_WITH_TIMEOUT(tray->isShown(), 5000);
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QVERIFY(rig.app().accountWindow()->close());
+    QTRY_COMPARE_WITH_TIMEOUT(tray->summary().look, Look::Active, 5000);
+    // Signed in, hidden in the tray: the countdowns nobody can see do not tick. This is a
+    // measurement window (what fires in it is counted), not a wait for something to happen.
+    TimerCounter counter;
+    QTest::qWait(3500);
+    QVERIFY2(counter.most() <= 1,
+        qPrintable(QStringLiteral("a timer fired %1 times in 3.5 s").arg(counter.most())));
+    // On screen again, they do: a last few seconds are counted down to the end.
+    action(tray, "trayOpen")->trigger();
+    AccountWindow *window = rig.app().accountWindow();
+    QVERIFY(window->isVisible());
+    auto *validity = window->findChild<QLabel *>(QStringLiteral("tokenValidity"));
+    window->setExpiries(QDateTime::currentDateTimeUtc().addSecs(3), {});
+    QVERIFY2(validity->text().contains(QStringLiteral(" s")), qPrintable(validity->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(validity->text().contains(QStringLiteral("expired")), 6000);
+}
+
+void TestTrayGui::idleInTheTrayTheAppBarelyWakesUp()
+{
+    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("strace")).isEmpty(),
+        "strace is missing: scripts/install-deps test");
+    QVERIFY(m_host && m_host->isUp());
+    QTemporaryDir runtime;
+    QVERIFY(runtime.isValid());
+    QFile::setPermissions(runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
+    app.setProcessEnvironment(env);
+    app.setProcessChannelMode(QProcess::ForwardedChannels);
+    // The real executable, signed out and minimized to the tray.
+    app.start(QStringLiteral(SMTPD_ACCOUNTS_EXE),
+        {QStringLiteral("--api-url"), QStringLiteral("https://127.0.0.1:9"),
+            QStringLiteral("--minimized")});
+    QVERIFY(app.waitForStarted(5000));
+    // Settled: listening for a second launch, with its icon in the tray.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QFile::exists(runtime.path() + QStringLiteral("/smtpd-accounts.socket")), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QProcess::execute(QStringLiteral("xdotool"),
+            {QStringLiteral("search"), QStringLiteral("--onlyvisible"), QStringLiteral("--pid"),
+                QString::number(app.processId()), QStringLiteral("--name"), QString()})
+            == 0,
+        15000);
+    // At most two a minute for the whole app (an X11 client with nothing to do wakes for
+    // nothing at all); it used to look for a tray every 2 s.
+    const int polls = pollsOver(app.processId(), 30);
+    qInfo("idle in the tray: %d wake-ups in 30 s", polls);
+    app.terminate();
+    QVERIFY(app.waitForFinished(10000));
+    QVERIFY2(polls >= 0, "strace could not count");
+    QVERIFY2(polls <= 1, qPrintable(QStringLiteral("%1 wake-ups in 30 s").arg(polls)));
+}
+
+void TestTrayGui::trayRestartIsFollowed()
+{
+    AppRig rig;
+    TrayIcon *tray = rig.app().tray();
+    QTRY_VERIFY_WITH_TIMEOUT(tray->isShown(), 5000);
+    QSignalSpy availability(tray, &TrayIcon::availabilityChanged);
+    // The tray host quits: the app becomes a window application again...
+    m_host.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!tray->isShown(), 10000);
+    QVERIFY(QApplication::quitOnLastWindowClosed());
+    // ... and joins the tray when one starts again.
+    m_host = std::make_unique<TrayHost>();
+    QVERIFY(m_host->isUp());
+    QTRY_VERIFY_WITH_TIMEOUT(tray->isShown(), 10000);
+    QVERIFY(!QApplication::quitOnLastWindowClosed());
+    QCOMPARE(availability.count(), 2);
+}
+
 void TestTrayGui::tooltipWording()
 {
     TraySummary summary;
@@ -229,6 +370,17 @@ void TestTrayGui::tooltipWording()
     QVERIFY(text.contains(QStringLiteral("Access token: 12 min left")));
     QVERIFY(text.contains(QStringLiteral("Session: 29 days left")));
     QVERIFY(text.contains(QStringLiteral("Offline since")));
+
+    // It changes when a minute goes by in a countdown, and only then.
+    QCOMPARE(msecsToTooltipChange(summary, now), 5 * 1000 + 20);
+    summary.accessTokenExpiry = {};
+    QCOMPARE(msecsToTooltipChange(summary, now), 60 * 1000 + 20); // 29 days left, for a minute
+    summary.sessionEnd = {};
+    QCOMPARE(msecsToTooltipChange(summary, now), -1);
+    // Its last minute is one: no countdown by the second.
+    summary.accessTokenExpiry = now.addSecs(30);
+    QVERIFY(trayTooltip(summary, now).contains(QStringLiteral("Access token: less than a minute")));
+    QCOMPARE(msecsToTooltipChange(summary, now), 30 * 1000 + 20);
 }
 
 QTEST_MAIN(TestTrayGui)
