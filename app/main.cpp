@@ -7,6 +7,9 @@
 #include <QIcon>
 
 #include <cstdio>
+#if defined(Q_OS_UNIX)
+#include <sys/resource.h>
+#endif
 
 using namespace Smtpd;
 
@@ -18,8 +21,18 @@ static bool hasDisplay()
         || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
+// A core dump would hold the tokens that are in memory: none is written.
+static void disableCoreDumps()
+{
+#if defined(Q_OS_UNIX)
+    const rlimit none {0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+#endif
+}
+
 int main(int argc, char *argv[])
 {
+    disableCoreDumps();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
