@@ -57,8 +57,17 @@ void ScriptedStore::releaseWrites()
         apply(write);
 }
 
+void ScriptedStore::releaseWritesNewestFirst()
+{
+    QList<Write> held = std::exchange(m_held, {});
+    std::reverse(held.begin(), held.end());
+    for (const Write &write : held)
+        apply(write);
+}
+
 void ScriptedStore::apply(const Write &write)
 {
+    ++m_applied;
     if (write.isSave && m_failSaves) {
         write.job->finishLater({StoreError::Kind::Denied, QStringLiteral("the keyring is locked")});
         return;

@@ -27,6 +27,9 @@ public:
     // Writes (saves and removals) wait until releaseWrites() while held.
     void setHoldWrites(bool hold);
     void releaseWrites();
+    // Lets the held writes land newest first, as a keychain answering out of order would.
+    void releaseWritesNewestFirst();
+    int writesApplied() const { return m_applied; }
     int heldWrites() const { return int(m_held.size()); }
     void setFailSaves(bool fail) { m_failSaves = fail; }
     void setFailClears(bool fail) { m_failClears = fail; }
@@ -54,6 +57,7 @@ private:
     bool m_hold = false;
     bool m_failSaves = false;
     bool m_failClears = false;
+    int m_applied = 0;
 };
 
 } // namespace TestSupport
