@@ -46,7 +46,6 @@ signals:
     void quitReady();
 
 public:
-
     Session *session() const { return m_session; }
     SignInWindow *signInWindow() const { return m_signInWindow; }
     AccountWindow *accountWindow() const { return m_accountWindow; }

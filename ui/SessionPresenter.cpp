@@ -145,8 +145,8 @@ TraySummary SessionPresenter::traySummary() const
     case State::SigningIn:
     case State::SigningOut:
         summary.look = Look::Refreshing;
-        summary.headline = state == State::SigningOut ? tr("Signing out\u2026")
-                                                      : tr("Refreshing\u2026");
+        summary.headline
+            = state == State::SigningOut ? tr("Signing out\u2026") : tr("Refreshing\u2026");
         break;
     case State::Offline:
         summary.look = Look::Offline;

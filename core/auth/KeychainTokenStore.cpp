@@ -4,9 +4,9 @@
 
 #include <QPointer>
 #include <QTimer>
+#include <qt6keychain/keychain.h>
 
 #include <memory>
-#include <qt6keychain/keychain.h>
 
 namespace Smtpd {
 

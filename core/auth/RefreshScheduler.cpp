@@ -134,7 +134,8 @@ void RefreshScheduler::onTimer()
     const QDateTime wall = m_clock->now();
     const qint64 monotonic = m_clock->monotonicMs();
     const qint64 slept = m_lastCheckWall.msecsTo(wall) - (monotonic - m_lastCheckMonotonic);
-    if (monotonic - m_lastCheckMonotonic >= ClockCheckMs || slept > RefreshPolicy::ResumeThresholdMs)
+    if (monotonic - m_lastCheckMonotonic >= ClockCheckMs
+        || slept > RefreshPolicy::ResumeThresholdMs)
         noteCheck();
 
     if (!m_warned && m_deadline.sessionEnd.isValid()

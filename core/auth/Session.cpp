@@ -101,8 +101,7 @@ void Session::updateWatching()
 
 void Session::signIn(const QString &username, const QString &secret)
 {
-    if (m_state == State::SigningIn || m_state == State::SigningOut
-        || m_state == State::Restoring)
+    if (m_state == State::SigningIn || m_state == State::SigningOut || m_state == State::Restoring)
         return;
     if (!hasTokens())
         wipe();
@@ -218,9 +217,8 @@ void Session::restore(const QString &principal)
     m_restoring = principal;
     setState(State::Restoring);
     StoreJob *job = m_storage->load(origin() + QLatin1Char('/') + principal);
-    connect(job, &StoreJob::finished, this, [this, job, principal] {
-        onLoaded(job, principal, false);
-    });
+    connect(job, &StoreJob::finished, this,
+        [this, job, principal] { onLoaded(job, principal, false); });
 }
 
 void Session::onLoaded(StoreJob *job, const QString &principal, bool legacy)
@@ -248,9 +246,8 @@ void Session::onLoaded(StoreJob *job, const QString &principal, bool legacy)
     } else if (!legacy && origin() == ProductionOrigin) {
         // Saved by a version that did not record the server: only ever the production one.
         StoreJob *old = m_storage->load(principal);
-        connect(old, &StoreJob::finished, this, [this, old, principal] {
-            onLoaded(old, principal, true);
-        });
+        connect(old, &StoreJob::finished, this,
+            [this, old, principal] { onLoaded(old, principal, true); });
     } else {
         confirmNothingStored(principal);
     }
@@ -263,7 +260,8 @@ void Session::adoptStored(const StoredSession &stored, bool migrated)
     RefreshScheduler::Deadline deadline;
     deadline.localExpiry = m_tokens.localAccessExpiry();
     // Across a restart only the wall clock knows; from here on the monotonic one keeps it.
-    deadline.monotonicExpiry = m_clock->monotonicMs() + m_clock->now().msecsTo(deadline.localExpiry);
+    deadline.monotonicExpiry
+        = m_clock->monotonicMs() + m_clock->now().msecsTo(deadline.localExpiry);
     deadline.lifetimeMs = m_tokens.accessLifetimeMs;
     deadline.sessionEnd = m_tokens.localSessionEnd();
     m_scheduler->setDeadline(deadline);
@@ -340,8 +338,7 @@ void Session::saveTokens()
 {
     const QString key = m_tokens.storageKey();
     m_storage->save(m_tokens, [this, key](const StoreError &error) {
-        if (!error || !hasTokens() || m_tokens.storageKey() != key
-            || m_state == State::SigningOut)
+        if (!error || !hasTokens() || m_tokens.storageKey() != key || m_state == State::SigningOut)
             return;
         enterKeychainTrouble(KeychainRetry::Save, error);
     });

@@ -41,7 +41,8 @@ void Session::signOut()
 void Session::sendRevoke()
 {
     if (!isOnItsServer())
-        return finishSignOut(ApiError::configuration(tr("This session belongs to another server.")));
+        return finishSignOut(
+            ApiError::configuration(tr("This session belongs to another server.")));
     ApiReply *reply = m_api->revoke(m_tokens.accessToken, m_tokens.refreshToken);
     m_revoke = reply;
     connect(reply, &ApiReply::finished, this, [this, reply] {

@@ -22,7 +22,8 @@ void SessionStorage::save(const StoredSession &session, const Done &done)
         if (done)
             m_queue.last().done.append(done);
     } else {
-        m_queue.append({true, session, session.storageKey(), done ? QList<Done> {done} : QList<Done> {}});
+        m_queue.append(
+            {true, session, session.storageKey(), done ? QList<Done> {done} : QList<Done> {}});
     }
     startNext();
 }

@@ -184,7 +184,8 @@ void Session::updateDeadline()
 {
     RefreshScheduler::Deadline deadline;
     deadline.localExpiry = m_tokens.localAccessExpiry();
-    deadline.monotonicExpiry = m_clock->monotonicMs() + m_clock->now().msecsTo(deadline.localExpiry);
+    deadline.monotonicExpiry
+        = m_clock->monotonicMs() + m_clock->now().msecsTo(deadline.localExpiry);
     deadline.lifetimeMs = m_tokens.accessLifetimeMs;
     deadline.sessionEnd = m_tokens.localSessionEnd();
     m_scheduler->setDeadline(deadline);

@@ -106,7 +106,8 @@ StoredSession::Decoded StoredSession::fromJson(const QByteArray &json, StoredSes
     s.accessExpiresAt = QDateTime::fromMSecsSinceEpoch(expires.toInteger(), Qt::UTC);
     s.grantedAt = QDateTime::fromMSecsSinceEpoch(granted.toInteger(), Qt::UTC);
     s.clockSkewMs = o.value(QStringLiteral("clock_skew_ms")).toInteger();
-    s.accessLifetimeMs = std::max<qint64>(0, o.value(QStringLiteral("access_lifetime_ms")).toInteger());
+    s.accessLifetimeMs
+        = std::max<qint64>(0, o.value(QStringLiteral("access_lifetime_ms")).toInteger());
     if (o.value(QStringLiteral("profile")).isObject()) {
         ApiError ignored;
         s.profile = Profile::fromJson(

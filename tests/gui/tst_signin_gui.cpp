@@ -205,15 +205,15 @@ void TestSignInGui::typedPasswordSurvivesBackgroundChanges()
 
     QSignalSpy states(m_app->session(), &Session::stateChanged);
     m_app->session()->refreshNow(); // Refreshing, then Active
-    QTRY_COMPARE_WITH_TIMEOUT(toString(m_app->session()->state()),
-        toString(Session::State::Active), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(m_app->session()->state()), toString(Session::State::Active), 10000);
     QVERIFY(states.count() >= 2);
     QCOMPARE(password->text(), QStringLiteral("half-typ"));
 
     m_emulator->server().stopListening();
     m_app->session()->refreshNow(); // Refreshing, then Offline
-    QTRY_COMPARE_WITH_TIMEOUT(toString(m_app->session()->state()),
-        toString(Session::State::Offline), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(m_app->session()->state()), toString(Session::State::Offline), 10000);
     QCOMPARE(password->text(), QStringLiteral("half-typ"));
     QVERIFY(password->isEnabled());
 }

@@ -100,7 +100,8 @@ void TestKeychain::saveLoadClear()
     QCOMPARE(load->session().profile.id, QStringLiteral("id-1"));
 
     // One item, service "smtpd-accounts", under "<origin>/<email>", holding the JSON blob.
-    QCOMPARE(session.storageKey(), QStringLiteral("https://roundtrip.example:8443/roundtrip@example.com"));
+    QCOMPARE(session.storageKey(),
+        QStringLiteral("https://roundtrip.example:8443/roundtrip@example.com"));
     const QByteArray viaSecretTool = secretToolLookup(session.storageKey());
     QVERIFY2(
         viaSecretTool.contains(session.refreshToken.toUtf8()), viaSecretTool.left(80).constData());
@@ -183,8 +184,8 @@ void TestKeychain::newerFormatItemIsKeptAndRefused()
     QVERIFY(writeRawItem(demoKey(rig), newer));
     rig.session().restore(DemoEmail);
     QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::SignedOut), 15000);
-    QCOMPARE(toString(rig.session().reason()),
-        toString(Session::Reason::StoredSessionNewerVersion));
+    QCOMPARE(
+        toString(rig.session().reason()), toString(Session::Reason::StoredSessionNewerVersion));
     QCOMPARE(secretToolLookup(demoKey(rig)), newer);
     QCOMPARE(rig.server().requests().size(), 0);
 }

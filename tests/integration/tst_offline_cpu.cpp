@@ -59,8 +59,8 @@ void TestOfflineCpu::aMinuteOfflineCostsAlmostNothing()
     QTest::qWait(60 * 1000); // the measurement window: a minute offline
     const double cpu = cpuSeconds() - cpuBefore;
     const int attempts = int(network.sent().size()) - sentBefore;
-    qInfo("a minute offline (%lld ms): %.3f CPU seconds, %d refresh attempts", window.elapsed(), cpu,
-        attempts);
+    qInfo("a minute offline (%lld ms): %.3f CPU seconds, %d refresh attempts", window.elapsed(),
+        cpu, attempts);
     QVERIFY2(cpu < 0.5, qPrintable(QString::number(cpu)));
     // Backoff 2, 4, 8, 16, 32 s (±20 %): four to six attempts in a minute.
     QVERIFY2(attempts >= 3 && attempts <= 6, qPrintable(QString::number(attempts)));

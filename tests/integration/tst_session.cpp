@@ -307,8 +307,7 @@ void TestSession::transientFaultsGoOfflineAndRecover()
     QVERIFY(rig.advanceUntil([&] { return rig.refreshCount() >= 4; }, Second, 30));
 
     rig.server().clearFaults();
-    QVERIFY(rig.advanceUntil(
-        [&] { return rig.session().state() == State::Active; }, Second, 60));
+    QVERIFY(rig.advanceUntil([&] { return rig.session().state() == State::Active; }, Second, 60));
     QVERIFY(!rig.session().offlineSince().isValid());
 }
 
@@ -317,7 +316,8 @@ void TestSession::retryAfterIsHonoured()
     SessionRig rig;
     QVERIFY(rig.signIn());
     Fault fault;
-    QCOMPARE(parseFaultSpec(QStringLiteral("status=503,retry-after=20,count=1"), &fault), QString());
+    QCOMPARE(
+        parseFaultSpec(QStringLiteral("status=503,retry-after=20,count=1"), &fault), QString());
     rig.server().addFault(fault);
     rig.session().refreshNow();
     QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::Offline), 5000);
@@ -355,8 +355,8 @@ void TestSession::offlineStillHandsOutAValidToken()
     QCOMPARE(offlineError.kind(), ApiError::Kind::Network);
     QVERIFY(rig.session().hasTokens());
     QVERIFY(rig.server().resumeListening());
-    QVERIFY(rig.advanceUntil(
-        [&] { return rig.session().state() == State::Active; }, 10 * Second, 60));
+    QVERIFY(
+        rig.advanceUntil([&] { return rig.session().state() == State::Active; }, 10 * Second, 60));
 }
 
 void TestSession::rejectedRefreshTokenExpiresSession()

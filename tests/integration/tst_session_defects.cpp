@@ -165,7 +165,8 @@ void TestSessionDefects::noOtherRefreshOnceSignOutBegan()
     SessionRig rig;
     rig.server().accounts().setRefreshRotation(true);
     QVERIFY(rig.signIn());
-    rig.server().addFault(faultOn(QStringLiteral("slow,delay=300"), QStringLiteral("/oauth/revoke")));
+    rig.server().addFault(
+        faultOn(QStringLiteral("slow,delay=300"), QStringLiteral("/oauth/revoke")));
     rig.network().clearSent();
     rig.server().clearRequests();
     rig.session().signOut();
@@ -173,11 +174,14 @@ void TestSessionDefects::noOtherRefreshOnceSignOutBegan()
     QTRY_COMPARE_WITH_TIMEOUT(rig.server().requests().size(), 1, 5000);
     bool answered = false;
     rig.session().refreshNow();
-    rig.session().withFreshToken(this, [&](const QString &token, const ApiError &error) {
-        QVERIFY(token.isEmpty());
-        QVERIFY(error);
-        answered = true;
-    }, 0);
+    rig.session().withFreshToken(
+        this,
+        [&](const QString &token, const ApiError &error) {
+            QVERIFY(token.isEmpty());
+            QVERIFY(error);
+            answered = true;
+        },
+        0);
     rig.clock().advance(2 * Hour); // every deadline passes while the revoke is on its way
     QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::SignedOut), 10000);
     QVERIFY(answered);
@@ -245,10 +249,13 @@ void TestSessionDefects::storedSessionStaysWithItsServer()
     rig.api().setServer(other.baseUrl(), EmulatorFixture::caCertificates());
     back.refreshNow();
     bool answered = false;
-    back.withFreshToken(this, [&](const QString &token, const ApiError &error) {
-        QVERIFY(token.isEmpty() && error);
-        answered = true;
-    }, 2 * Hour);
+    back.withFreshToken(
+        this,
+        [&](const QString &token, const ApiError &error) {
+            QVERIFY(token.isEmpty() && error);
+            answered = true;
+        },
+        2 * Hour);
     QTRY_VERIFY_WITH_TIMEOUT(answered, 5000);
     QCOMPARE(other.server().requests().size(), 0);
 }
@@ -327,7 +334,8 @@ void TestSessionDefects::tokensAreHandedOutDuringARenewal()
 {
     SessionRig rig;
     QVERIFY(rig.signIn());
-    rig.server().addFault(faultOn(QStringLiteral("slow,delay=800"), QStringLiteral("/oauth/token")));
+    rig.server().addFault(
+        faultOn(QStringLiteral("slow,delay=800"), QStringLiteral("/oauth/token")));
     rig.session().signIn(DemoEmail, DemoPassword);
     QCOMPARE(toString(rig.session().state()), toString(State::SigningIn));
     QString token;

@@ -143,7 +143,8 @@ void Walk::newSession()
                     if (r.query == RefreshQuery)
                         lastStatus = r.status;
                 if (lastStatus != 403)
-                    violated(QStringLiteral("expired, yet the last refresh answered %1").arg(lastStatus));
+                    violated(QStringLiteral("expired, yet the last refresh answered %1")
+                                 .arg(lastStatus));
             }
         }
         m_hadTokens = m_session->hasTokens();
@@ -172,9 +173,11 @@ void Walk::onSent(const ProbeNetwork::Sent &sent)
         m_sentRefreshTokens.insert(sentRefresh);
     // I6: tokens only ever go to the server that issued them.
     if (!sent.bearer.isEmpty() && !server.accounts().issued(sent.bearer))
-        violated(QStringLiteral("an access token went to %1, which did not issue it").arg(sent.origin));
+        violated(
+            QStringLiteral("an access token went to %1, which did not issue it").arg(sent.origin));
     if (!sentRefresh.isEmpty() && !server.accounts().issued(sentRefresh))
-        violated(QStringLiteral("a refresh token went to %1, which did not issue it").arg(sent.origin));
+        violated(
+            QStringLiteral("a refresh token went to %1, which did not issue it").arg(sent.origin));
     if (sent.query == RefreshQuery) {
         ++m_refreshes;
         // I1
@@ -195,17 +198,18 @@ void Walk::onSent(const ProbeNetwork::Sent &sent)
         const bool due = left <= margin || byWall <= margin;
         const bool retry = m_lastFailureMonotonic >= 0;
         if (!due && !m_forced && !retry)
-            violated(QStringLiteral("a refresh %1 s before the deadline, unforced").arg(left / 1000));
+            violated(
+                QStringLiteral("a refresh %1 s before the deadline, unforced").arg(left / 1000));
         // I3
-        if (retry && !m_forced && !due
-            && sent.monotonicMs - m_lastFailureMonotonic < 1600)
+        if (retry && !m_forced && !due && sent.monotonicMs - m_lastFailureMonotonic < 1600)
             violated(QStringLiteral("a retry %1 ms after the failure")
                          .arg(sent.monotonicMs - m_lastFailureMonotonic));
     }
     if (sent.path == QLatin1String("/oauth/revoke")) {
         // I4
         if (!server.accounts().liveRefreshTokens().contains(sentRefresh) && !m_killedElsewhere)
-            violated(QStringLiteral("the revoke carried a refresh token the server no longer holds"));
+            violated(
+                QStringLiteral("the revoke carried a refresh token the server no longer holds"));
     }
 }
 
@@ -328,12 +332,14 @@ void Walk::step()
         m_stalled = false;
     } else if (pick < 49) {
         const bool on = !accounts.refreshRotation();
-        event = QStringLiteral("rotation %1").arg(on ? QStringLiteral("on") : QStringLiteral("off"));
+        event
+            = QStringLiteral("rotation %1").arg(on ? QStringLiteral("on") : QStringLiteral("off"));
         m_a.server().accounts().setRefreshRotation(on);
         m_b.server().accounts().setRefreshRotation(on);
     } else if (pick < 51) {
         event = QStringLiteral("a sign-in on another device");
-        m_elsewhere.setServer(m_onA ? m_a.baseUrl() : m_b.baseUrl(), EmulatorFixture::caCertificates());
+        m_elsewhere.setServer(
+            m_onA ? m_a.baseUrl() : m_b.baseUrl(), EmulatorFixture::caCertificates());
         std::unique_ptr<TokenReply> grant(m_elsewhere.grantPassword(DemoEmail, DemoPassword));
         QSignalSpy done(grant.get(), &ApiReply::finished);
         if (grant->isFinished() || done.wait(15000)) {
@@ -344,15 +350,17 @@ void Walk::step()
         }
     } else if (pick < 52 && s.hasTokens()) {
         event = QStringLiteral("sleep to the 30-day end");
-        m_clock.sleep(s.sessionEnd().isValid() ? m_clock.now().msecsTo(s.sessionEnd()) + Minute : 30 * Day);
+        m_clock.sleep(
+            s.sessionEnd().isValid() ? m_clock.now().msecsTo(s.sessionEnd()) + Minute : 30 * Day);
         m_killedElsewhere = true;
         m_forced = true;
         m_clock.advance(RefreshScheduler::ClockCheckMs);
     } else if (pick < 62) {
         const int stage = int(m_random.bounded(3));
-        event = QStringLiteral("sign in%1").arg(stage == 0   ? QString()
-                : stage == 1 ? QStringLiteral(", cancelled at once")
-                             : QStringLiteral(", cancelled after the grant"));
+        event = QStringLiteral("sign in%1")
+                    .arg(stage == 0      ? QString()
+                            : stage == 1 ? QStringLiteral(", cancelled at once")
+                                         : QStringLiteral(", cancelled after the grant"));
         ++m_signIns;
         m_forced = true;
         s.signIn(DemoEmail, DemoPassword);
@@ -414,7 +422,8 @@ QString Walk::run(int steps)
     return QStringLiteral("seed %1, step %2: %3\nlast steps:\n  %4")
         .arg(m_seed)
         .arg(m_trail.size())
-        .arg(m_failure, m_trail.mid(std::max<qsizetype>(0, m_trail.size() - 25)).join(QStringLiteral("\n  ")));
+        .arg(m_failure,
+            m_trail.mid(std::max<qsizetype>(0, m_trail.size() - 25)).join(QStringLiteral("\n  ")));
 }
 
 class TestSessionModel : public QObject

@@ -66,8 +66,7 @@ Application &AppRig::restartApp()
     return *m_app;
 }
 
-bool AppRig::signInThroughWindow(
-    const QString &email, const QString &password, bool waitForProfile)
+bool AppRig::signInThroughWindow(const QString &email, const QString &password, bool waitForProfile)
 {
     SignInWindow *window = m_app->signInWindow();
     auto *emailField = findByAccessibleName<QLineEdit>(window, QStringLiteral("Email"));

@@ -29,8 +29,9 @@ QNetworkReply *ProbeNetwork::createRequest(
     sent.method = op == GetOperation ? "GET"
         : op == PostOperation        ? "POST"
         : op == PutOperation         ? "PUT"
-        : op == DeleteOperation      ? "DELETE"
-                                     : request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
+        : op == DeleteOperation
+        ? "DELETE"
+        : request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
     sent.path = url.path();
     sent.query = url.query();
     const QByteArray authorization = request.rawHeader("Authorization");

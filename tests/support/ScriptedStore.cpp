@@ -8,7 +8,8 @@ StoreJob *ScriptedStore::load(const QString &key)
 {
     auto *job = new StoreJob(this);
     const auto it = m_items.constFind(key);
-    job->finishLater({}, it != m_items.constEnd(), it != m_items.constEnd() ? *it : StoredSession {});
+    job->finishLater(
+        {}, it != m_items.constEnd(), it != m_items.constEnd() ? *it : StoredSession {});
     return job;
 }
 
@@ -73,14 +74,14 @@ void ScriptedStore::apply(const Write &write)
         return;
     }
     if (!write.isSave && m_failClears) {
-        write.job->finishLater({StoreError::Kind::Other, QStringLiteral("the item could not be deleted")});
+        write.job->finishLater(
+            {StoreError::Kind::Other, QStringLiteral("the item could not be deleted")});
         return;
     }
     if (write.isSave) {
         m_items.insert(write.key, write.session);
         m_everSaved.insert(write.session.refreshToken);
-    }
-    else
+    } else
         m_items.remove(write.key);
     write.job->finishLater({});
 }

@@ -39,7 +39,10 @@ public:
     const QHash<QString, Smtpd::StoredSession> &items() const { return m_items; }
     // Every refresh token ever written.
     const QSet<QString> &everSaved() const { return m_everSaved; }
-    void putRaw(const QString &key, const Smtpd::StoredSession &session) { m_items.insert(key, session); }
+    void putRaw(const QString &key, const Smtpd::StoredSession &session)
+    {
+        m_items.insert(key, session);
+    }
 
 private:
     struct Write

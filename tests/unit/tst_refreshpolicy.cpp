@@ -121,7 +121,8 @@ void TestRefreshPolicy::storedSessionFormats()
     StoredSession session;
     // A newer version's item is recognised as such (and so kept, not removed).
     const QByteArray newer = R"({"v":3,"origin":"https://x","account":"a","refresh_token":"r"})";
-    QCOMPARE(int(StoredSession::fromJson(newer, &session)), int(StoredSession::Decoded::NewerFormat));
+    QCOMPARE(
+        int(StoredSession::fromJson(newer, &session)), int(StoredSession::Decoded::NewerFormat));
     // Format 1 (no origin) is read as a legacy item.
     const QByteArray legacy
         = R"({"v":1,"account":"a@b.c","refresh_token":"r","access_expires_at":1,"granted_at":1})";
@@ -137,7 +138,8 @@ void TestRefreshPolicy::storedSessionFormats()
     written.accessExpiresAt = QDateTime::fromMSecsSinceEpoch(1712531293539, Qt::UTC);
     written.grantedAt = QDateTime::fromMSecsSinceEpoch(1712527693539, Qt::UTC);
     written.accessLifetimeMs = 3600000;
-    QCOMPARE(int(StoredSession::fromJson(written.toJson(), &session)), int(StoredSession::Decoded::Ok));
+    QCOMPARE(
+        int(StoredSession::fromJson(written.toJson(), &session)), int(StoredSession::Decoded::Ok));
     QCOMPARE(session.origin, written.origin);
     QCOMPARE(session.accessLifetimeMs, qint64(3600000));
     QCOMPARE(session.storageKey(), QStringLiteral("https://api.smtpd.dev/dana@example.com"));
@@ -147,10 +149,14 @@ void TestRefreshPolicy::serverOrigins_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("origin");
-    QTest::newRow("production") << "https://api.smtpd.dev" << "https://api.smtpd.dev";
-    QTest::newRow("explicit 443") << "https://API.smtpd.dev:443/" << "https://api.smtpd.dev";
-    QTest::newRow("other port") << "https://127.0.0.1:4433" << "https://127.0.0.1:4433";
-    QTest::newRow("path ignored") << "https://staging.example.com/v1" << "https://staging.example.com";
+    QTest::newRow("production") << "https://api.smtpd.dev"
+                                << "https://api.smtpd.dev";
+    QTest::newRow("explicit 443") << "https://API.smtpd.dev:443/"
+                                  << "https://api.smtpd.dev";
+    QTest::newRow("other port") << "https://127.0.0.1:4433"
+                                << "https://127.0.0.1:4433";
+    QTest::newRow("path ignored") << "https://staging.example.com/v1"
+                                  << "https://staging.example.com";
 }
 
 void TestRefreshPolicy::serverOrigins()

@@ -73,11 +73,16 @@ void TestSessionPresenter::everyReasonHasWords()
         QVERIFY2(!SessionTexts::noticeTitle(reason).isEmpty(), reasons.key(i));
     }
     // Reasons with specifics carry them; the others do not make any up.
-    QVERIFY(SessionTexts::describe(Reason::Offline, QStringLiteral("DETAIL")).contains(QStringLiteral("DETAIL")));
-    QVERIFY(SessionTexts::describe(Reason::KeychainUnavailable, QStringLiteral("DETAIL")).contains(QStringLiteral("DETAIL")));
-    QVERIFY(SessionTexts::describe(Reason::SignedOutServerNotTold, QStringLiteral("DETAIL")).contains(QStringLiteral("DETAIL")));
-    QVERIFY(!SessionTexts::describe(Reason::SignedInElsewhere, QStringLiteral("DETAIL")).contains(QStringLiteral("DETAIL")));
-    QVERIFY(SessionTexts::describe(Reason::SignedInElsewhere).contains(QStringLiteral("another device")));
+    QVERIFY(SessionTexts::describe(Reason::Offline, QStringLiteral("DETAIL"))
+                .contains(QStringLiteral("DETAIL")));
+    QVERIFY(SessionTexts::describe(Reason::KeychainUnavailable, QStringLiteral("DETAIL"))
+                .contains(QStringLiteral("DETAIL")));
+    QVERIFY(SessionTexts::describe(Reason::SignedOutServerNotTold, QStringLiteral("DETAIL"))
+                .contains(QStringLiteral("DETAIL")));
+    QVERIFY(!SessionTexts::describe(Reason::SignedInElsewhere, QStringLiteral("DETAIL"))
+                 .contains(QStringLiteral("DETAIL")));
+    QVERIFY(SessionTexts::describe(Reason::SignedInElsewhere)
+                .contains(QStringLiteral("another device")));
     QVERIFY(SessionTexts::describe(Reason::SessionLimitReached).contains(QStringLiteral("30-day")));
 }
 
