@@ -195,12 +195,7 @@ void Session::adoptGrant(const TokenGrant &grant, bool isPasswordGrant)
         m_tokens.grantedAt = serverNow;
     if (isPasswordGrant)
         ++m_generation;
-    RefreshScheduler::Deadline deadline;
-    deadline.localExpiry = m_tokens.localAccessExpiry();
-    deadline.monotonicExpiry = m_clock->monotonicMs() + m_tokens.accessLifetimeMs;
-    deadline.lifetimeMs = m_tokens.accessLifetimeMs;
-    deadline.sessionEnd = m_tokens.localSessionEnd();
-    m_scheduler->setDeadline(deadline);
+    updateDeadline(m_tokens.accessLifetimeMs);
     emit accessTokenChanged();
 }
 
@@ -257,14 +252,9 @@ void Session::adoptStored(const StoredSession &stored, bool migrated)
 {
     m_tokens = stored;
     m_tokens.origin = origin();
-    RefreshScheduler::Deadline deadline;
-    deadline.localExpiry = m_tokens.localAccessExpiry();
-    // Across a restart only the wall clock knows; from here on the monotonic one keeps it.
-    deadline.monotonicExpiry
-        = m_clock->monotonicMs() + m_clock->now().msecsTo(deadline.localExpiry);
-    deadline.lifetimeMs = m_tokens.accessLifetimeMs;
-    deadline.sessionEnd = m_tokens.localSessionEnd();
-    m_scheduler->setDeadline(deadline);
+    // Across a restart only the wall clock knows the expiry; from here on the monotonic one
+    // keeps it too.
+    updateDeadline();
     if (migrated) {
         saveTokens();
         m_storage->remove(principalFor(stored.account));

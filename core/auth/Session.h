@@ -158,7 +158,7 @@ private:
     void returnFromSignIn();
     void onLateGrant(const TokenGrant &grant, const QString &account);
     void adoptGrant(const TokenGrant &grant, bool isPasswordGrant);
-    void updateDeadline();
+    void updateDeadline(qint64 validForMs = -1);
     void onLoaded(StoreJob *job, const QString &principal, bool legacy);
     void adoptStored(const StoredSession &stored, bool migrated);
     void confirmNothingStored(const QString &principal);

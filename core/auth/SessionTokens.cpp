@@ -180,12 +180,14 @@ void Session::rejectAccessToken(const QString &token)
     updateDeadline();
 }
 
-void Session::updateDeadline()
+// Hands the tokens' times to the scheduler. `validForMs` is how long the access token lives
+// from now in the monotonic clock; by default the wall clock's reading of it.
+void Session::updateDeadline(qint64 validForMs)
 {
     RefreshScheduler::Deadline deadline;
     deadline.localExpiry = m_tokens.localAccessExpiry();
-    deadline.monotonicExpiry
-        = m_clock->monotonicMs() + m_clock->now().msecsTo(deadline.localExpiry);
+    deadline.monotonicExpiry = m_clock->monotonicMs()
+        + (validForMs >= 0 ? validForMs : m_clock->now().msecsTo(deadline.localExpiry));
     deadline.lifetimeMs = m_tokens.accessLifetimeMs;
     deadline.sessionEnd = m_tokens.localSessionEnd();
     m_scheduler->setDeadline(deadline);

@@ -44,6 +44,8 @@ private slots:
 private:
     void type(QWidget *window, const QString &field, const QString &text);
     void press(QWidget *window, const QString &button);
+    // Signs in through the form, then opens it again from the account window's renewal offer.
+    void signInAndOpenTheRenewalForm();
 
     std::unique_ptr<EmulatorFixture> m_emulator;
     std::unique_ptr<Application> m_app;
@@ -154,20 +156,28 @@ void TestSignInGui::serverNoteNamesTheServer()
     QVERIFY(note->text().contains(m_emulator->baseUrl().host()));
 }
 
-void TestSignInGui::renewalOfferSignsInAgainWithoutLosingTheSession()
+void TestSignInGui::signInAndOpenTheRenewalForm()
 {
     SignInWindow *signIn = m_app->signInWindow();
     type(signIn, QStringLiteral("Email"), DemoEmail);
     type(signIn, QStringLiteral("Password"), DemoPassword);
     press(signIn, QStringLiteral("Sign in"));
     QTRY_VERIFY_WITH_TIMEOUT(m_app->accountWindow()->isVisible(), 15000);
-
     // The session says its 30-day end is near (as it does a day before).
     emit m_app->session()->sessionEndingSoon(QDateTime::currentDateTimeUtc().addSecs(20 * 3600));
     auto *banner = m_app->accountWindow()->findChild<QWidget *>(QStringLiteral("renewalBanner"));
     QVERIFY(banner->isVisible());
     press(m_app->accountWindow(), QStringLiteral("Sign in again now"));
     QVERIFY(signIn->isVisible());
+}
+
+void TestSignInGui::renewalOfferSignsInAgainWithoutLosingTheSession()
+{
+    SignInWindow *signIn = m_app->signInWindow();
+    signInAndOpenTheRenewalForm();
+    if (QTest::currentTestFailed())
+        return;
+    auto *banner = m_app->accountWindow()->findChild<QWidget *>(QStringLiteral("renewalBanner"));
     QVERIFY(m_app->accountWindow()->isVisible()); // still signed in meanwhile
     QVERIFY(
         findByAccessibleName<QPushButton>(signIn, QStringLiteral("Cancel sign-in"))->isVisible());
@@ -193,13 +203,9 @@ void TestSignInGui::renewalOfferSignsInAgainWithoutLosingTheSession()
 void TestSignInGui::typedPasswordSurvivesBackgroundChanges()
 {
     SignInWindow *signIn = m_app->signInWindow();
-    type(signIn, QStringLiteral("Email"), DemoEmail);
-    type(signIn, QStringLiteral("Password"), DemoPassword);
-    press(signIn, QStringLiteral("Sign in"));
-    QTRY_VERIFY_WITH_TIMEOUT(m_app->accountWindow()->isVisible(), 15000);
-    emit m_app->session()->sessionEndingSoon(QDateTime::currentDateTimeUtc().addSecs(20 * 3600));
-    press(m_app->accountWindow(), QStringLiteral("Sign in again now"));
-    QVERIFY(signIn->isVisible());
+    signInAndOpenTheRenewalForm();
+    if (QTest::currentTestFailed())
+        return;
     auto *password = findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Password"));
     QTest::keyClicks(password, QStringLiteral("half-typ"));
 

@@ -2,6 +2,7 @@
 // that the emulator follows): restore, silent refresh, suspend, clock skew, single flight,
 // rotation, offline faults, definitive rejection, the 30-day wall, sign-out.
 #include "SessionRig.h"
+#include "TestUnits.h"
 #include "auth/Backoff.h"
 #include "auth/RefreshScheduler.h"
 
@@ -13,21 +14,6 @@ using namespace SmtpdEmulator;
 using namespace TestSupport;
 using State = Session::State;
 using Reason = Session::Reason;
-
-namespace {
-constexpr qint64 Second = 1000;
-constexpr qint64 Minute = 60 * Second;
-constexpr qint64 Hour = 60 * Minute;
-constexpr qint64 Day = 24 * Hour;
-
-int countRequests(EmulatorServer &server, const QString &path, int status = -1)
-{
-    int n = 0;
-    for (const RecordedRequest &r : server.requests())
-        n += r.path == path && (status < 0 || r.status == status);
-    return n;
-}
-} // namespace
 
 class TestSession : public QObject
 {

@@ -2,6 +2,7 @@
 // each named after the behaviour it guarantees. Manual time at the product's real intervals.
 #include "ScriptedStore.h"
 #include "SessionRig.h"
+#include "TestUnits.h"
 #include "auth/RefreshScheduler.h"
 #include "auth/SessionStorage.h"
 #include "auth/TokenBroker.h"
@@ -18,24 +19,6 @@ using State = Session::State;
 using Reason = Session::Reason;
 
 namespace {
-constexpr qint64 Second = 1000;
-constexpr qint64 Minute = 60 * Second;
-constexpr qint64 Hour = 60 * Minute;
-
-int countRequests(EmulatorServer &server, const QString &path, int status = -1)
-{
-    int n = 0;
-    for (const RecordedRequest &r : server.requests())
-        n += r.path == path && (status < 0 || r.status == status);
-    return n;
-}
-
-Fault faultOn(const QString &spec, const QString &path)
-{
-    Fault fault;
-    parseFaultSpec(spec + QStringLiteral(",paths=") + path, &fault);
-    return fault;
-}
 
 QString refreshTokenIn(const QByteArray &body)
 {

@@ -21,6 +21,7 @@
 #include "ManualClock.h"
 #include "ProbeNetwork.h"
 #include "ScriptedStore.h"
+#include "TestUnits.h"
 #include "api/ApiClient.h"
 #include "auth/RefreshPolicy.h"
 #include "auth/RefreshScheduler.h"
@@ -40,10 +41,6 @@ using State = Session::State;
 using Reason = Session::Reason;
 
 namespace {
-constexpr qint64 Second = 1000;
-constexpr qint64 Minute = 60 * Second;
-constexpr qint64 Hour = 60 * Minute;
-constexpr qint64 Day = 24 * Hour;
 const QString RefreshQuery = QStringLiteral("grant_type=refresh_token");
 
 QString refreshTokenIn(const QByteArray &body)
