@@ -38,7 +38,7 @@ const QString LastAccountGroup = QStringLiteral("lastAccount/");
 // Format 1 remembered one account, with no server: it was the production server's.
 const QString LegacyLastAccountKey = QStringLiteral("account/last");
 // How long a quit waits for keychain writes still in flight.
-constexpr int QuitFlushTimeoutMs = 5000;
+constexpr int QuitFlushTimeoutMs = 10000;
 const QString ClipboardClearKey = QStringLiteral("clipboard/clearAfterSeconds");
 } // namespace
 
@@ -111,8 +111,8 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
 
     connect(m_signInWindow, &SignInWindow::signInRequested, m_session, &Session::signIn);
     connect(m_signInWindow, &SignInWindow::cancelRequested, this, [this] {
+        m_presenter->setRenewing(false); // first: a cancelled renewal is no completed one
         m_session->cancelSignIn();
-        m_presenter->setRenewing(false);
         onStateChanged();
     });
     connect(m_session, &Session::signInFailed, m_signInWindow,
@@ -165,11 +165,16 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     connect(m_tray, &TrayIcon::signOutRequested, m_session, &Session::signOut);
     connect(m_tray, &TrayIcon::quitRequested, this, &Application::quit);
     connect(m_tray, &TrayIcon::availabilityChanged, this, [this](bool shown) {
-        QApplication::setQuitOnLastWindowClosed(!shown);
         if (!shown)
             raiseWindow(); // no tray to live in: the window must be reachable
     });
-    QApplication::setQuitOnLastWindowClosed(!m_tray->isShown());
+    // Closing the last window quits only without a tray, and through quit() like every other
+    // way out, so that the keychain and a sign-out in progress get their moment.
+    QApplication::setQuitOnLastWindowClosed(false);
+    connect(qApp, &QGuiApplication::lastWindowClosed, this, [this] {
+        if (!m_tray->isShown())
+            quit();
+    });
     // Ctrl+Q (the platform's Quit keys) ends the app from any of its windows, tray or not.
     auto *quit = new QAction(tr("Quit"), this);
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -226,17 +231,17 @@ void Application::quit()
     if (m_quitting)
         return;
     m_quitting = true;
-    SessionStorage *storage = m_session->storage();
-    if (!storage->isBusy()) {
+    if (m_session->isIdle()) {
         emit quitReady();
         return;
     }
+    // A keychain write, a refresh or a sign-out is under way: its end is waited for (a
+    // rotated refresh token must reach the keychain, a sign-out must remove the item).
     auto ready = [this] {
-        if (std::exchange(m_quitReady, true))
-            return;
-        emit quitReady();
+        if (!std::exchange(m_quitReady, true))
+            emit quitReady();
     };
-    connect(storage, &SessionStorage::idle, this, ready);
+    connect(m_session, &Session::idle, this, ready);
     QTimer::singleShot(QuitFlushTimeoutMs, this, ready);
 }
 

@@ -160,20 +160,37 @@ StoreJob *KeychainTokenStore::save(const StoredSession &session)
     const quint64 generation = ++m_writeGeneration[key];
     job->setKey(key);
     job->setBinaryData(session.toJson());
-    // The caller was told this write failed; if it lands after all and nothing was written
-    // to the item since, it is taken back (the caller may have chosen "this run only").
+    // The caller was told this write failed. If it lands after all (a slow unlock prompt),
+    // it stays while the keychain is still the caller's store, and is taken back once the
+    // caller has given the keychain up ("this run only"), now or later.
     QPointer<KeychainTokenStore> self(this);
     auto undo = [self, key, generation] {
-        if (self && self->m_writeGeneration.value(key) == generation) {
-            qCInfo(lcKeychain) << "a write that timed out landed late; removing it";
-            removeItemLater(key);
-            emit self->lateWriteTakenBack();
-        }
+        if (!self || self->m_writeGeneration.value(key) != generation)
+            return; // written or removed again since: nothing of this write is left
+        if (self->m_lateWritesAbandoned)
+            self->takeBack(key);
+        else
+            self->m_landedLate.insert(key);
     };
     runKeychainJob<QKeychain::WritePasswordJob>(
         job, store, m_timeout, [store](QKeychain::WritePasswordJob *) { store->finishLater({}); },
         undo);
     return store;
+}
+
+void KeychainTokenStore::abandonLateWrites()
+{
+    m_lateWritesAbandoned = true;
+    for (const QString &key : std::exchange(m_landedLate, {}))
+        takeBack(key);
+}
+
+void KeychainTokenStore::takeBack(const QString &key)
+{
+    qCInfo(lcKeychain) << "a write that timed out landed late; removing it";
+    ++m_writeGeneration[key];
+    removeItemLater(key);
+    emit lateWriteTakenBack();
 }
 
 StoreJob *KeychainTokenStore::checkWritable()
@@ -197,6 +214,7 @@ StoreJob *KeychainTokenStore::clear(const QString &key)
     auto *store = new StoreJob(this);
     auto *job = new QKeychain::DeletePasswordJob(QLatin1String(Service));
     ++m_writeGeneration[key]; // a late write must not bring the item back either
+    m_landedLate.remove(key);
     job->setKey(key);
     runKeychainJob<QKeychain::DeletePasswordJob>(
         job, store, m_timeout, [store](QKeychain::DeletePasswordJob *) { store->finishLater({}); });

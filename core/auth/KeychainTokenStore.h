@@ -3,6 +3,7 @@
 #include "TokenStore.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <chrono>
 
@@ -29,15 +30,21 @@ public:
     StoreJob *clear(const QString &key) override;
     StoreJob *checkWritable() override;
     QString displayName() const override;
+    void abandonLateWrites() override;
     bool isPersistent() const override { return true; }
 
 signals:
-    // A write reported as timed out landed after all and is being removed again.
+    // A write reported as timed out landed after the caller gave the keychain up, and is
+    // being removed again.
     void lateWriteTakenBack();
 
 private:
     std::chrono::milliseconds m_timeout {std::chrono::seconds(15)};
+    void takeBack(const QString &key);
+
     QHash<QString, quint64> m_writeGeneration; // per item: bumped by every write and removal
+    QSet<QString> m_landedLate; // timed-out writes that landed while the keychain was in use
+    bool m_lateWritesAbandoned = false;
 };
 
 } // namespace Smtpd

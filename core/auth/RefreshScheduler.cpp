@@ -9,6 +9,8 @@ namespace Smtpd {
 namespace {
 // The wait after an immediate timer that did not settle what was due (see arm()).
 constexpr qint64 SpinGuardMs = 1000;
+// A session end that moved further than this belongs to a new grant.
+constexpr qint64 NewSessionEndMs = 60 * 60 * 1000;
 } // namespace
 
 RefreshScheduler::RefreshScheduler(const Clock *clock, QObject *parent)
@@ -21,7 +23,10 @@ RefreshScheduler::RefreshScheduler(const Clock *clock, QObject *parent)
 
 void RefreshScheduler::setDeadline(const Deadline &deadline)
 {
-    if (!m_hasDeadline || deadline.sessionEnd != m_deadline.sessionEnd)
+    // The end moves by the measured clock skew on every answer; only a new grant (a new
+    // 30-day session) may warn again.
+    if (!m_hasDeadline || !m_deadline.sessionEnd.isValid()
+        || qAbs(deadline.sessionEnd.msecsTo(m_deadline.sessionEnd)) > NewSessionEndMs)
         m_warned = false;
     m_deadline = deadline;
     m_hasDeadline = true;
@@ -32,6 +37,7 @@ void RefreshScheduler::clear()
 {
     m_hasDeadline = false;
     m_deadline = {};
+    m_inFlight = false;
     m_retryAt = -1;
     m_graceUntil = -1;
     m_warned = false;

@@ -3,6 +3,7 @@
 #include "../Clock.h"
 #include "../Logging.h"
 #include "../api/ApiClient.h"
+#include "../api/ServerConfig.h"
 #include "RefreshPolicy.h"
 #include "RefreshScheduler.h"
 #include "SessionStorage.h"
@@ -15,7 +16,7 @@ namespace Smtpd {
 namespace {
 // The server everybody uses: a format-1 item (which did not record its server) is adopted
 // only for it.
-const QString ProductionOrigin = QStringLiteral("https://api.smtpd.dev");
+const QString ProductionOrigin = serverOrigin(QUrl(QLatin1String(DefaultApiUrl)));
 } // namespace
 
 Session::Session(ApiClient *api, TokenStore *store, const Clock *clock, QObject *parent)
@@ -38,6 +39,22 @@ Session::Session(ApiClient *api, TokenStore *store, const Clock *clock, QObject 
     connect(m_signIn, &SignInFlow::failed, this, &Session::onSignInFailed);
     connect(m_signIn, &SignInFlow::lateGrant, this, &Session::onLateGrant);
     connect(m_profileRetry, &ClockTimer::timeout, this, &Session::fetchProfile);
+    connect(m_storage, &SessionStorage::idle, this, &Session::checkIdle);
+    for (auto signal : {&SignInFlow::granted, &SignInFlow::lateGrant})
+        connect(m_signIn, signal, this, &Session::checkIdle, Qt::QueuedConnection);
+    connect(m_signIn, &SignInFlow::failed, this, &Session::checkIdle, Qt::QueuedConnection);
+}
+
+bool Session::isIdle() const
+{
+    return !m_refreshReply && !m_signIn->isBusy() && m_state != State::SigningOut
+        && !m_storage->isBusy();
+}
+
+void Session::checkIdle()
+{
+    if (isIdle())
+        emit idle();
 }
 
 Session::~Session()
@@ -76,13 +93,15 @@ void Session::setState(State state, Reason reason, const QString &detail)
         m_reason = reason;
         m_reasonDetail = detail;
     }
-    if (state != State::Offline && state != State::Refreshing)
+    if (state != State::Offline && state != State::Refreshing && state != State::KeychainUnavailable
+        && state != State::SigningIn)
         m_offlineSince = {};
     if (m_state != state) {
         qCInfo(lcAuth) << "session state" << toString(m_state) << "->" << toString(state);
         m_state = state;
         updateWatching();
         emit stateChanged(state);
+        checkIdle();
     } else {
         updateWatching();
     }
@@ -94,7 +113,7 @@ void Session::updateWatching()
     const bool live = m_state == State::Active || m_state == State::Refreshing
         || m_state == State::Offline || m_state == State::SigningIn
         || m_state == State::KeychainUnavailable;
-    m_scheduler->setWatching(hasTokens() && live);
+    m_scheduler->setWatching(hasTokens() && live && !m_refreshRejectedDuringSignIn);
 }
 
 // ---- Sign-in ---------------------------------------------------------------------------
@@ -126,12 +145,23 @@ void Session::cancelSignIn()
 void Session::onLateGrant(const TokenGrant &grant, const QString &account)
 {
     const bool renewal = std::exchange(m_cancelledRenewal, false);
-    if (renewal && hasTokens() && principalFor(account) == principalFor(m_tokens.account)
-        && m_state != State::SigningOut && m_state != State::SigningIn) {
+    // Its account's session, still there or ended meanwhile (most likely by this very grant).
+    const bool sameAccount = principalFor(account) == principalFor(m_tokens.account);
+    if (renewal && sameAccount
+        && (m_state == State::Active || m_state == State::Refreshing || m_state == State::Offline
+            || m_state == State::Expired)) {
         onGranted(grant, account);
         return;
     }
-    ApiReply *revoke = m_api->revoke(grant.accessToken, grant.refreshToken);
+    revokeQuietly(grant.accessToken, grant.refreshToken);
+}
+
+// Ends a session on the server that nobody here will use; nothing waits for the answer.
+void Session::revokeQuietly(const QString &accessToken, const QString &refreshToken)
+{
+    if (origin().isEmpty())
+        return;
+    ApiReply *revoke = m_api->revoke(accessToken, refreshToken);
     connect(revoke, &ApiReply::finished, revoke, &QObject::deleteLater);
 }
 
@@ -151,10 +181,18 @@ void Session::returnFromSignIn()
     }
     if (!hasTokens())
         setState(State::SignedOut);
-    else if (m_stateBeforeSignIn == State::Offline || m_stateBeforeSignIn == State::Refreshing)
-        setState(m_refreshReply ? State::Refreshing : State::Offline);
+    else if (m_stateBeforeSignIn == State::KeychainUnavailable)
+        setState(State::KeychainUnavailable);
+    else if (m_refreshReply)
+        setState(State::Refreshing);
     else
-        setState(State::Active);
+        setState(liveState());
+}
+
+// Where a session with tokens stands when nothing is going on: offline or active.
+Session::State Session::liveState() const
+{
+    return m_offlineSince.isValid() ? State::Offline : State::Active;
 }
 
 void Session::onGranted(const TokenGrant &grant, const QString &account)
@@ -163,10 +201,15 @@ void Session::onGranted(const TokenGrant &grant, const QString &account)
     // tokens are any good, so they replace the old ones and are saved at once.
     const StoredSession previous = m_tokens;
     const QString server = origin();
-    if (previous.isValid() && previous.storageKey() != storageKeyFor(server, account))
+    const bool replacesAnother
+        = previous.isValid() && previous.storageKey() != storageKeyFor(server, account);
+    wipe(); // a refresh of the older chain in flight is of no use now
+    if (replacesAnother) {
+        // Another account's session: not kept here, and not left open on its server.
         forgetStored(previous);
-    delete m_refreshReply; // a refresh of the older chain is of no use now
-    wipe();
+        if (previous.origin == server)
+            revokeQuietly(previous.accessToken, previous.refreshToken);
+    }
     m_tokens.origin = server;
     m_tokens.account = account;
     if (principalFor(previous.account) == principalFor(account))
@@ -177,6 +220,8 @@ void Session::onGranted(const TokenGrant &grant, const QString &account)
     emit profileChanged(m_tokens.profile);
     saveTokens();
     setState(State::Active);
+    // Callers that queued behind a refresh of the older chain get the new token.
+    m_broker->serve(m_tokens.accessToken, accessValidForMs(), {});
     fetchProfile();
 }
 
@@ -211,6 +256,7 @@ void Session::restore(const QString &principal)
     wipe();
     m_restoring = principal;
     setState(State::Restoring);
+    // The principal is already what an account is stored under: it needs no hashing again.
     StoreJob *job = m_storage->load(origin() + QLatin1Char('/') + principal);
     connect(job, &StoreJob::finished, this,
         [this, job, principal] { onLoaded(job, principal, false); });
@@ -256,8 +302,12 @@ void Session::adoptStored(const StoredSession &stored, bool migrated)
     // keeps it too.
     updateDeadline();
     if (migrated) {
-        saveTokens();
-        m_storage->remove(principalFor(stored.account));
+        // The format-1 item goes only once the new one is safely written.
+        const QString legacyKey = principalFor(stored.account);
+        m_storage->save(m_tokens, [this, legacyKey](const StoreError &error) {
+            if (!error)
+                m_storage->remove(legacyKey);
+        });
     }
     if (!m_tokens.profile.isValid()) // /oauth/me never answered: the token's claims stand in
         m_tokens.profile = Profile::fromAccessToken(m_tokens.accessToken);
@@ -305,7 +355,7 @@ void Session::retryKeychain()
         restore(m_restoring);
     } else {
         saveTokens();
-        setState(m_offlineSince.isValid() ? State::Offline : State::Active);
+        setState(liveState());
     }
 }
 
@@ -316,7 +366,7 @@ void Session::continueWithoutKeychain()
     m_storage->keepThisRunOnly();
     if (m_keychainRetry == KeychainRetry::Save && hasTokens()) {
         saveTokens();
-        setState(State::Active, Reason::ThisRunOnly);
+        setState(liveState(), Reason::ThisRunOnly);
     } else {
         wipeKeepingAccount();
         setState(State::SignedOut, Reason::ThisRunOnly);

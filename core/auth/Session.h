@@ -101,6 +101,9 @@ public:
     // Where the tokens are kept (the ui words it: see SessionStorage::displayName()).
     QString storageDescription() const;
     SessionStorage *storage() const { return m_storage; }
+    // Nothing under way that quitting would lose: no keychain write, refresh, grant or
+    // sign-out in flight. idle() follows whenever that becomes true.
+    bool isIdle() const;
 
     // Starts from what the keychain holds for `principal` (principalFor() of the account
     // signed in last on this server; the app remembers it).
@@ -146,9 +149,9 @@ signals:
     void sessionEndingSoon(const QDateTime &end);
     // The wall clock jumped ahead of the monotonic one: the machine slept.
     void resumed();
+    void idle();
 
 private:
-    friend class SessionSignOut;
     enum class KeychainRetry { None, Load, Save };
 
     void setState(State state, Reason reason = Reason::None, const QString &detail = {});
@@ -157,6 +160,10 @@ private:
     void onSignInFailed(const ApiError &error);
     void returnFromSignIn();
     void onLateGrant(const TokenGrant &grant, const QString &account);
+    void revokeQuietly(const QString &accessToken, const QString &refreshToken);
+    State liveState() const;
+    void checkIdle();
+    void dropRefresh();
     void adoptGrant(const TokenGrant &grant, bool isPasswordGrant);
     void updateDeadline(qint64 validForMs = -1);
     void onLoaded(StoreJob *job, const QString &principal, bool legacy);

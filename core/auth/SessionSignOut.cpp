@@ -80,9 +80,16 @@ void Session::finishSignOut(const ApiError &revokeError)
     });
 }
 
+// Forgets a refresh in flight: its answer is of no use any more.
+void Session::dropRefresh()
+{
+    delete m_refreshReply; // no finished() follows
+    m_scheduler->setRefreshInFlight(false);
+}
+
 void Session::wipe()
 {
-    delete m_refreshReply;
+    dropRefresh();
     m_profileRetry->stop();
     m_profileBackoff.reset();
     m_refreshBackoff.reset();

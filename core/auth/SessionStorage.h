@@ -29,7 +29,11 @@ public:
 
     bool isThisRunOnly() const { return m_thisRunOnly; }
     // From now on, keep sessions in memory only (forgotten at quit).
-    void keepThisRunOnly() { m_thisRunOnly = true; }
+    void keepThisRunOnly()
+    {
+        m_thisRunOnly = true;
+        m_keychain->abandonLateWrites();
+    }
     QString displayName() const { return store()->displayName(); }
 
     // The caller deletes the job (deleteLater) once it finished.

@@ -8,6 +8,8 @@
 #include "SessionStorage.h"
 #include "SignInFlow.h"
 
+#include <QScopeGuard>
+
 namespace Smtpd {
 
 qint64 Session::accessValidForMs() const
@@ -63,6 +65,7 @@ void Session::onRefreshFinished(TokenReply *reply, quint64 generation)
         return;
     m_refreshReply.clear();
     m_scheduler->setRefreshInFlight(false);
+    const auto announceIdle = qScopeGuard([this] { checkIdle(); });
     const ApiError error = reply->error();
     if (generation != m_generation || !hasTokens())
         return; // a grant replaced the chain this refresh belonged to
@@ -77,8 +80,14 @@ void Session::onRefreshFinished(TokenReply *reply, quint64 generation)
         const bool restoring = m_state == State::Restoring;
         adoptGrant(reply->grant(), false);
         m_refreshWorkedThisRun = true;
-        m_refreshBackoff.reset();
         m_scheduler->clearRetry();
+        if (m_scheduler->isDue()) {
+            // A token that is due the moment it arrives (a server clock far behind ours and no
+            // Date header): the next refresh waits like a retry instead of following at once.
+            m_scheduler->retryAfter(m_refreshBackoff.next({}));
+        } else {
+            m_refreshBackoff.reset();
+        }
         saveTokens();
         if (m_state == State::SigningIn)
             m_stateBeforeSignIn = State::Active; // where a failed renewal now returns
@@ -92,7 +101,9 @@ void Session::onRefreshFinished(TokenReply *reply, quint64 generation)
     if (error.isRefreshTokenRejected()) {
         if (m_state == State::SigningIn) {
             // A grant is on its way and will replace this chain; if it fails, this ends it.
+            // Nothing refreshes the dead token meanwhile.
             m_refreshRejectedDuringSignIn = true;
+            updateWatching();
             m_broker->failAll(error);
             return;
         }

@@ -32,7 +32,8 @@ public:
 
     void start(const QString &username, const QString &secret);
     void cancel();
-    bool isRunning() const { return m_running; }
+    // A request on the wire (a cancelled one included).
+    bool isBusy() const { return !m_reply.isNull(); }
 
 signals:
     void granted(const Smtpd::TokenGrant &grant, const QString &account);

@@ -58,6 +58,10 @@ void BearerCall::start()
 
 void BearerCall::onToken(const QString &token, const ApiError &error)
 {
+    if (!m_context) { // the caller is gone: nothing is sent for it
+        deleteLater();
+        return;
+    }
     if (error) {
         finish(nullptr, error);
         return;

@@ -75,6 +75,9 @@ public:
     virtual QString displayName() const = 0;
     // False for a store that forgets everything when the app quits.
     virtual bool isPersistent() const = 0;
+    // The caller stops using this store for now ("this run only"): a write it was told had
+    // failed must not stay behind if it lands after all.
+    virtual void abandonLateWrites() { }
 };
 
 // Keeps the session in memory only: for "this run only" and for tests.

@@ -3,11 +3,14 @@
 #include "AppRig.h"
 #include "AvatarView.h"
 #include "TokenClipboard.h"
+#include "auth/KeychainTokenStore.h"
 #include "auth/Session.h"
+#include "auth/SessionStorage.h"
 #include "avatar/AvatarFetcher.h"
 
 #include <QLabel>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Smtpd;
@@ -34,6 +37,8 @@ private slots:
     void tokenPanelCountsDown();
     void keyboardOnly();
     void lastEmailRememberedNeverThePassword();
+    void quitWaitsForTheKeychainAfterARotation();
+    void quitWaitsForASignOutToFinish();
 
 private:
     void copy(AppRig &rig);
@@ -320,4 +325,57 @@ void TestAccountGui::lastEmailRememberedNeverThePassword()
 }
 
 QTEST_MAIN(TestAccountGui)
+// Defect 12: quitting right after a refresh rotated the refresh token lost the session (the
+// keychain write had not landed when the app ended).
+void TestAccountGui::quitWaitsForTheKeychainAfterARotation()
+{
+    AppRig rig;
+    rig.emulator().server().accounts().setRefreshRotation(true);
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QSignalSpy ready(&rig.app(), &Application::quitReady);
+    bool busyWhenReady = true;
+    connect(&rig.app(), &Application::quitReady, this,
+        [&] { busyWhenReady = rig.session().storage()->isBusy(); });
+    // The person quits the moment the rotated tokens arrive.
+    connect(&rig.session(), &Session::accessTokenChanged, &rig.app(), &Application::quit);
+    rig.session().refreshNow();
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(ready.count(), 1);
+    QVERIFY(!busyWhenReady);
+    // What the keychain holds is the live refresh token.
+    KeychainTokenStore store;
+    std::unique_ptr<StoreJob> load(store.load(storageKeyFor(rig.session().origin(), DemoEmail)));
+    QSignalSpy loaded(load.get(), &StoreJob::finished);
+    QVERIFY(loaded.wait(15000));
+    QVERIFY(load->found());
+    QCOMPARE(rig.emulator().server().accounts().liveRefreshTokens(),
+        QStringList {load->session().refreshToken});
+}
+
+// Quitting during a sign-out waits for it: the revoke answers and the keychain item goes.
+void TestAccountGui::quitWaitsForASignOutToFinish()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    SmtpdEmulator::Fault slow(SmtpdEmulator::Fault::Kind::Slow);
+    slow.delayMs = 1000;
+    slow.pathPrefixes = {QStringLiteral("/oauth/revoke")};
+    rig.emulator().server().addFault(slow);
+    QSignalSpy ready(&rig.app(), &Application::quitReady);
+    QString stateWhenReady;
+    connect(&rig.app(), &Application::quitReady, this,
+        [&] { stateWhenReady = toString(rig.session().state()); });
+    rig.session().signOut();
+    rig.app().quit();
+    QCOMPARE(ready.count(), 0); // not while the revoke is on its way
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(stateWhenReady, toString(Session::State::SignedOut));
+    QCOMPARE(rig.emulator().server().accounts().validRefreshTokenCount(), 0);
+    KeychainTokenStore store;
+    std::unique_ptr<StoreJob> load(store.load(storageKeyFor(rig.session().origin(), DemoEmail)));
+    QSignalSpy loaded(load.get(), &StoreJob::finished);
+    QVERIFY(loaded.wait(15000));
+    QVERIFY(!load->found());
+}
+
 #include "tst_account_gui.moc"

@@ -46,6 +46,11 @@ private slots:
     void tokensAreHandedOutDuringARenewal();
     void failedRemovalIsNotCalledSignedOut();
     void olderTokensNeverLandAfterNewer();
+    void renewalDuringARefreshKeepsRefreshing();
+    void deadTokenIsNotRefreshedAgainDuringARenewal();
+    void thirtyDayWarningComesOnce();
+    void lateRenewalGrantBecomesTheSession();
+    void cancelledFirstSignInIsRevoked();
 };
 
 // Defect 1: offline, the session slept between retries only in theory; a zero-interval timer
@@ -370,6 +375,110 @@ void TestSessionDefects::olderTokensNeverLandAfterNewer()
     std::unique_ptr<TokenReply> check(rig.api().refresh(stored.refreshToken));
     QVERIFY(waitForReply(check.get()));
     QVERIFY(!check->error()); // the stored refresh token is the live one
+}
+
+// Review finding: a grant that landed while a refresh was in flight left the scheduler
+// believing a refresh was still running: no refresh was ever scheduled again, and callers
+// queued behind it were never answered.
+void TestSessionDefects::renewalDuringARefreshKeepsRefreshing()
+{
+    SessionRig rig;
+    QVERIFY(rig.signIn());
+    Fault slow = faultOn(QStringLiteral("slow,delay=1500"), QStringLiteral("/oauth/token"));
+    slow.count = 1; // the refresh only; the grant after it answers at once
+    rig.server().addFault(slow);
+    rig.session().refreshNow();
+    QString handed;
+    rig.session().withFreshToken(
+        this, [&](const QString &t, const ApiError &) { handed = t; },
+        2 * Hour); // more than any token: it waits for the refresh
+    rig.session().signIn(DemoEmail, DemoPassword);
+    QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::Active), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!handed.isEmpty(), 5000); // served with the new grant's token
+    QVERIFY(rig.network().waitQuiet());
+    const int before = rig.refreshCount();
+    QVERIFY(rig.advanceUntil([&] { return rig.refreshCount() > before; }, Minute, 70));
+    QCOMPARE(rig.refreshCount(), before + 1);
+}
+
+// Review finding: a refresh answered 40106 during a renewal was sent again and again (once a
+// round trip) until the grant answered.
+void TestSessionDefects::deadTokenIsNotRefreshedAgainDuringARenewal()
+{
+    SessionRig rig;
+    QVERIFY(rig.signIn());
+    std::unique_ptr<TokenReply> elsewhere(rig.api().grantPassword(DemoEmail, DemoPassword));
+    QVERIFY(waitForReply(elsewhere.get())); // our refresh token is dead now
+    Fault slow = faultOn(QStringLiteral("slow,delay=1500"), QStringLiteral("/oauth/token"));
+    slow.count = 1;
+    rig.server().addFault(slow);
+    rig.session().signIn(DemoEmail, DemoPassword); // the grant takes 1.5 s
+    rig.clock().advance(56 * Minute); // meanwhile the refresh falls due: 40106
+    QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::Active), 10000);
+    QCOMPARE(rig.refreshCount(), 1);
+    QCOMPARE(rig.clock().busyLoops(), 0);
+}
+
+// Review finding: the clock skew measured at each answer moved the 30-day end by a few
+// milliseconds, and every refresh in the last day warned again.
+void TestSessionDefects::thirtyDayWarningComesOnce()
+{
+    SessionRig rig;
+    QVERIFY(rig.signIn());
+    QSignalSpy warnings(&rig.session(), &Session::sessionEndingSoon);
+    QSignalSpy notices(&rig.session(), &Session::notice);
+    rig.clock().advance(29 * Day + Hour);
+    QTRY_COMPARE_WITH_TIMEOUT(warnings.count(), 1, 5000);
+    for (int i = 1; i <= 4; ++i) {
+        rig.setServerOffsetMs(i * 700); // each answer measures another skew
+        rig.session().refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::Active), 5000);
+        QVERIFY(rig.network().waitQuiet());
+        rig.clock().advance(Minute);
+    }
+    QCOMPARE(warnings.count(), 1);
+    QCOMPARE(notices.count(), 1);
+}
+
+// A cancelled renewal whose request had reached the server: the grant ended the old session
+// there, so the late grant becomes the session (even after the old one was found dead).
+void TestSessionDefects::lateRenewalGrantBecomesTheSession()
+{
+    SessionRig rig;
+    QVERIFY(rig.signIn());
+    Fault slow = faultOn(QStringLiteral("slow,delay=800"), QStringLiteral("/oauth/token"));
+    slow.count = 1;
+    rig.server().addFault(slow);
+    rig.server().clearRequests();
+    rig.session().signIn(DemoEmail, DemoPassword);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.server().requests().size(), 1, 5000); // it reached the server
+    rig.session().cancelSignIn();
+    QCOMPARE(toString(rig.session().state()), toString(State::Active));
+    rig.session().refreshNow(); // the old refresh token is dead: 40106
+    QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::Expired), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::Active), 5000);
+    QVERIFY(rig.session().hasTokens());
+    QTRY_VERIFY_WITH_TIMEOUT(!rig.stored().refreshToken.isEmpty(), 5000);
+    QCOMPARE(rig.server().accounts().validRefreshTokenCount(), 1);
+}
+
+// A cancelled first sign-in whose request had reached the server leaves no session open there.
+void TestSessionDefects::cancelledFirstSignInIsRevoked()
+{
+    SessionRig rig;
+    rig.server().addFault(
+        faultOn(QStringLiteral("slow,delay=500"), QStringLiteral("/oauth/token")));
+    rig.session().signIn(DemoEmail, DemoPassword);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.server().requests().size(), 1, 5000);
+    rig.session().cancelSignIn();
+    QCOMPARE(toString(rig.session().state()), toString(State::SignedOut));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        countRequests(rig.server(), QStringLiteral("/oauth/revoke"), 200), 1, 5000);
+    QCOMPARE(rig.server().accounts().validRefreshTokenCount(), 0);
+    QVERIFY(!rig.session().hasTokens());
+    bool found = true;
+    rig.stored(&found);
+    QVERIFY(!found);
 }
 
 QTEST_GUILESS_MAIN(TestSessionDefects)
