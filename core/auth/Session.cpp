@@ -38,6 +38,10 @@ Session::Session(ApiClient *api, TokenStore *store, const Clock *clock, QObject 
     connect(m_signIn, &SignInFlow::granted, this, &Session::onGranted);
     connect(m_signIn, &SignInFlow::failed, this, &Session::onSignInFailed);
     connect(m_signIn, &SignInFlow::lateGrant, this, &Session::onLateGrant);
+    connect(m_signIn, &SignInFlow::cancelledRequestEnded, this, [this] {
+        if (m_state == State::SigningOut && !m_revoke && !m_refreshReply)
+            continueSignOut();
+    });
     connect(m_profileRetry, &ClockTimer::timeout, this, &Session::fetchProfile);
     connect(m_storage, &SessionStorage::idle, this, &Session::checkIdle);
     for (auto signal : {&SignInFlow::granted, &SignInFlow::lateGrant})
@@ -147,6 +151,11 @@ void Session::onLateGrant(const TokenGrant &grant, const QString &account)
     const bool renewal = std::exchange(m_cancelledRenewal, false);
     // Its account's session, still there or ended meanwhile (most likely by this very grant).
     const bool sameAccount = principalFor(account) == principalFor(m_tokens.account);
+    if (renewal && sameAccount && m_state == State::SigningOut && hasTokens()) {
+        // Signing out while it was on its way: these are now the live tokens to revoke.
+        adoptGrant(grant, true);
+        return;
+    }
     if (renewal && sameAccount
         && (m_state == State::Active || m_state == State::Refreshing || m_state == State::Offline
             || m_state == State::Expired)) {

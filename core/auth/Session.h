@@ -176,6 +176,7 @@ private:
     void expire();
     void saveTokens();
     void fetchProfile();
+    void continueSignOut();
     void sendRevoke();
     void finishSignOut(const ApiError &revokeError);
     void wipe();

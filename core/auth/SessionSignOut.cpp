@@ -1,7 +1,7 @@
 // Session: signing out and wiping. (State and sign-in: Session.cpp; tokens: SessionTokens.cpp.)
 //
 //   signOut ─► SigningOut (no refresh scheduled, pending saves dropped)
-//     refresh in flight? ─► wait for it ──┐
+//     refresh or grant in flight? ─► wait ┐
 //     token too short?   ─► one refresh ──┤ (its rotated refresh token is the one revoked)
 //                                         ▼
 //     POST /oauth/revoke (bearer + the refresh token held now)
@@ -21,6 +21,10 @@ void Session::signOut()
 {
     if (m_state == State::SigningOut)
         return;
+    // A renewal on its way may end the current session on the server: its grant, should it
+    // come, is then the session to revoke.
+    if (m_state == State::SigningIn)
+        m_cancelledRenewal = hasTokens();
     m_signIn->cancel();
     m_profileRetry->stop();
     if (!hasTokens()) {
@@ -32,8 +36,14 @@ void Session::signOut()
     m_storage->cancelPendingSaves();
     m_broker->failAll(ApiError::configuration(tr("You are signing out.")));
     m_revokeRetried = false;
-    if (m_refreshReply)
-        return; // its answer brings the refresh token to revoke
+    if (m_refreshReply || m_signIn->isBusy())
+        return; // its answer brings the refresh token to revoke (continueSignOut())
+    continueSignOut();
+}
+
+// A renewal or refresh that was on its way has answered: revoke what is live now.
+void Session::continueSignOut()
+{
     if (accessValidForMs() >= requiredValidityMs(BearerCallValidityMs) || !startRefresh())
         sendRevoke();
 }

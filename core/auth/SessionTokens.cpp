@@ -67,11 +67,17 @@ void Session::onRefreshFinished(TokenReply *reply, quint64 generation)
     m_scheduler->setRefreshInFlight(false);
     const auto announceIdle = qScopeGuard([this] { checkIdle(); });
     const ApiError error = reply->error();
-    if (generation != m_generation || !hasTokens())
-        return; // a grant replaced the chain this refresh belonged to
+    if (generation != m_generation || !hasTokens()) {
+        // A grant replaced the chain this refresh belonged to.
+        if (m_state == State::SigningOut && hasTokens() && !m_revoke && !m_signIn->isBusy())
+            continueSignOut();
+        return;
+    }
     if (m_state == State::SigningOut) {
         if (!error)
             adoptGrant(reply->grant(), false);
+        if (m_signIn->isBusy())
+            return; // a grant on its way decides what is left to revoke (continueSignOut())
         if (error.isRefreshTokenRejected())
             return finishSignOut({}); // already dead on the server: nothing left to revoke
         return error ? finishSignOut(error) : sendRevoke();

@@ -41,6 +41,7 @@ void SignInFlow::send()
         if (m_cancelled) {
             if (!reply->error())
                 emit lateGrant(reply->grant(), account);
+            emit cancelledRequestEnded();
         } else {
             m_running = false;
             if (reply->error())

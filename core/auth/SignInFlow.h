@@ -40,6 +40,8 @@ signals:
     void failed(const Smtpd::ApiError &error);
     // A cancelled grant that the server made all the same.
     void lateGrant(const Smtpd::TokenGrant &grant, const QString &account);
+    // A cancelled request has ended (after lateGrant(), when there was one).
+    void cancelledRequestEnded();
 
 private:
     void send();
