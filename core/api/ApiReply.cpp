@@ -115,6 +115,18 @@ void ApiReply::onRedirected(const QUrl &target)
     emit m_reply->redirectAllowed();
 }
 
+// Qt turns an HTTP error status into an error code of its own: the whole content range
+// (403, 404, 405, 409 Conflict, 410 Gone, 401, any other 4xx), the whole server range (5xx),
+// and ProtocolInvalidOperationError (400, 418). Each means the server did answer; every other
+// code is a transport failure, even when a status line had already arrived.
+static bool isStatusErrorCode(QNetworkReply::NetworkError code)
+{
+    return (code >= QNetworkReply::ContentAccessDenied
+               && code <= QNetworkReply::UnknownContentError)
+        || (code >= QNetworkReply::InternalServerError && code <= QNetworkReply::UnknownServerError)
+        || code == QNetworkReply::ProtocolInvalidOperationError;
+}
+
 void ApiReply::onNetworkFinished()
 {
     m_timer.stop();
@@ -163,14 +175,7 @@ void ApiReply::onNetworkFinished()
         break;
     }
     const QNetworkReply::NetworkError code = reply->error();
-    // Qt reports HTTP error statuses as content (2xx) and server (4xx) error codes; anything
-    // else is a transport failure, even when a status line had already arrived.
-    const bool statusError
-        = (code >= QNetworkReply::ContentAccessDenied && code <= QNetworkReply::ContentReSendError)
-        || (code >= QNetworkReply::InternalServerError && code <= QNetworkReply::UnknownServerError)
-        || code == QNetworkReply::ProtocolInvalidOperationError
-        || code == QNetworkReply::UnknownContentError;
-    if (code != QNetworkReply::NoError && !(statusError && m_httpStatus > 0))
+    if (code != QNetworkReply::NoError && !(isStatusErrorCode(code) && m_httpStatus >= 400))
         return complete(transportError(reply));
     if (m_httpStatus < 200 || m_httpStatus > 299)
         return complete(httpError(reply, m_body));
