@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <ctime>
+
 using namespace Smtpd;
 
 namespace {
@@ -90,6 +92,8 @@ private slots:
     void docsProfileValues();
     void httpDate_data();
     void httpDate();
+    void httpDateInLocalDaylightSavingGap_data();
+    void httpDateInLocalDaylightSavingGap();
     void jwtClaimsOfDocsToken();
 };
 
@@ -288,17 +292,89 @@ void TestDecoding::httpDate_data()
     QTest::newRow("IMF-fixdate") << QByteArray("Sun, 06 Nov 1994 08:49:37 GMT") << when;
     QTest::newRow("RFC 850") << QByteArray("Sunday, 06-Nov-94 08:49:37 GMT") << when;
     QTest::newRow("asctime") << QByteArray("Sun Nov  6 08:49:37 1994") << when;
+    QTest::newRow("IMF-fixdate, surrounding space")
+        << QByteArray("  Sun, 06 Nov 1994 08:49:37 GMT \r\n") << when;
+    // Qt's "yy" reads 23 as 1923, a Monday: checked against "Sunday", every RFC 850 date
+    // after 1999 was refused.
+    QTest::newRow("RFC 850, year 2023") << QByteArray("Sunday, 26-Mar-23 02:30:00 GMT")
+                                        << QDateTime(QDate(2023, 3, 26), QTime(2, 30), Qt::UTC);
+    QTest::newRow("asctime, two-digit day") << QByteArray("Sun Mar 26 02:30:00 2023")
+                                            << QDateTime(QDate(2023, 3, 26), QTime(2, 30), Qt::UTC);
+    QTest::newRow("weekday not the date's") << QByteArray("Mon, 06 Nov 1994 08:49:37 GMT") << when;
     QTest::newRow("garbage") << QByteArray("yesterday") << QDateTime();
+    QTest::newRow("not a weekday") << QByteArray("Xyz, 06 Nov 1994 08:49:37 GMT") << QDateTime();
+    QTest::newRow("signed day") << QByteArray("Sun, +6 Nov 1994 08:49:37 GMT") << QDateTime();
+    QTest::newRow("lower-case month") << QByteArray("Sun, 06 nov 1994 08:49:37 GMT") << QDateTime();
+    QTest::newRow("RFC 850, four-digit year")
+        << QByteArray("Sunday, 06-Nov-1994 08:49:37 GMT") << QDateTime();
+    QTest::newRow("asctime with a zone")
+        << QByteArray("Sun Nov  6 08:49:37 1994 GMT") << QDateTime();
     QTest::newRow("empty") << QByteArray() << QDateTime();
+    QTest::newRow("no zone") << QByteArray("Sun, 06 Nov 1994 08:49:37") << QDateTime();
+    QTest::newRow("another zone") << QByteArray("Sun, 06 Nov 1994 08:49:37 CET") << QDateTime();
+    QTest::newRow("31 February") << QByteArray("Sat, 31 Feb 2024 10:00:00 GMT") << QDateTime();
+    QTest::newRow("hour 25") << QByteArray("Sun, 06 Nov 1994 25:49:37 GMT") << QDateTime();
+    QTest::newRow("unknown month") << QByteArray("Sun, 06 Foo 1994 08:49:37 GMT") << QDateTime();
+    QTest::newRow("numbers only") << QByteArray("1994-11-06T08:49:37Z") << QDateTime();
+    QTest::newRow("truncated") << QByteArray("Sun, 06 Nov 1994 08:4") << QDateTime();
+    QTest::newRow("not Latin-1 text") << QByteArray("\xff\xfe\x00\x01", 4) << QDateTime();
 }
 
 void TestDecoding::httpDate()
 {
     QFETCH(QByteArray, header);
     QFETCH(QDateTime, expected);
-    QCOMPARE(parseHttpDate(header), expected);
-    if (expected.isValid())
+    const QDateTime parsed = parseHttpDate(header);
+    QCOMPARE(parsed, expected);
+    if (expected.isValid()) {
+        QCOMPARE(parsed.timeSpec(), Qt::UTC);
         QCOMPARE(parseHttpDate(formatHttpDate(expected)), expected);
+    }
+}
+
+// A Date header names a UTC time; it must be read as one whatever the local zone. Read as a
+// local time first, a time inside the local spring-forward gap does not exist and the server's
+// clock would be lost (or shifted by the gap) for every answer sent in that hour.
+void TestDecoding::httpDateInLocalDaylightSavingGap_data()
+{
+    QTest::addColumn<QByteArray>("timeZone");
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QDateTime>("expected");
+    const QDateTime gap(QDate(2023, 3, 26), QTime(2, 30), Qt::UTC); // 02:00-03:00 skipped
+    QTest::newRow("IMF-fixdate in Berlin's gap")
+        << QByteArray("Europe/Berlin") << QByteArray("Sun, 26 Mar 2023 02:30:00 GMT") << gap;
+    QTest::newRow("RFC 850 in Berlin's gap")
+        << QByteArray("Europe/Berlin") << QByteArray("Sunday, 26-Mar-23 02:30:00 GMT") << gap;
+    QTest::newRow("asctime in Berlin's gap")
+        << QByteArray("Europe/Berlin") << QByteArray("Sun Mar 26 02:30:00 2023") << gap;
+    // The repeated hour of autumn: one UTC time, not either of two local ones.
+    QTest::newRow("IMF-fixdate in Berlin's repeated hour")
+        << QByteArray("Europe/Berlin") << QByteArray("Sun, 29 Oct 2023 02:30:00 GMT")
+        << QDateTime(QDate(2023, 10, 29), QTime(2, 30), Qt::UTC);
+    QTest::newRow("IMF-fixdate in New York's gap")
+        << QByteArray("America/New_York") << QByteArray("Sun, 12 Mar 2023 02:30:00 GMT")
+        << QDateTime(QDate(2023, 3, 12), QTime(2, 30), Qt::UTC);
+}
+
+void TestDecoding::httpDateInLocalDaylightSavingGap()
+{
+    QFETCH(QByteArray, timeZone);
+    QFETCH(QByteArray, header);
+    QFETCH(QDateTime, expected);
+    const QByteArray previous = qgetenv("TZ");
+    const bool hadPrevious = qEnvironmentVariableIsSet("TZ");
+    qputenv("TZ", timeZone);
+    tzset();
+    const QDateTime parsed = parseHttpDate(header);
+    if (hadPrevious)
+        qputenv("TZ", previous);
+    else
+        qunsetenv("TZ");
+    tzset();
+    QVERIFY2(parsed.isValid(), header.constData());
+    QCOMPARE(parsed.timeSpec(), Qt::UTC);
+    QCOMPARE(parsed, expected);
+    QCOMPARE(parsed.toMSecsSinceEpoch(), expected.toMSecsSinceEpoch());
 }
 
 void TestDecoding::jwtClaimsOfDocsToken()
