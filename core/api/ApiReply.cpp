@@ -60,9 +60,21 @@ void ApiReply::failLater(const ApiError &error)
 
 void ApiReply::abort()
 {
-    abortFor(AbortReason::Cancelled);
-    if (!m_reply && !m_finished)
-        failLater(ApiError::cancelled());
+    if (m_finished || m_abortReason != AbortReason::None)
+        return; // finished already, or a cancel is on its way
+    m_abortReason = AbortReason::Cancelled;
+    m_timer.stop();
+    if (m_reply) {
+        // Cut off from the network reply first: its abort() emits its finished() right here,
+        // which would otherwise finish this reply inside the caller's abort() call.
+        QNetworkReply *reply = m_reply;
+        m_reply.clear();
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+    // Queued with this object as context: deleting the reply before it runs drops it.
+    failLater(ApiError::cancelled());
 }
 
 void ApiReply::abortFor(AbortReason reason)

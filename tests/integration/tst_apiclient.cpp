@@ -42,6 +42,9 @@ private slots:
     void faultsMapToErrorKinds();
     void connectionRefused();
     void abortGivesCancelled();
+    void abortReportsThroughEventLoop();
+    void abortAfterFinishIsNoOp();
+    void deletedAfterAbortEmitsNothing();
     void finishedNeverSynchronous();
 
 private:
@@ -449,6 +452,65 @@ void TestApiClient::abortGivesCancelled()
     reply->abort();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
     QCOMPARE(reply->error().kind(), ApiError::Kind::Cancelled);
+}
+
+// Runs the event loop until everything queued so far (a deferred finished() included) has
+// been delivered: a queued call posted now runs after them.
+static void drainQueuedEvents()
+{
+    bool drained = false;
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), [&drained] { drained = true; }, Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(drained, 5000);
+}
+
+void TestApiClient::abortReportsThroughEventLoop()
+{
+    Fault slow(Fault::Kind::Slow);
+    slow.delayMs = 3000;
+    m_emulator->server().addFault(slow);
+    std::unique_ptr<TokenReply> reply(client()->grantPassword(DemoEmail, DemoPassword));
+    QSignalSpy finished(reply.get(), &ApiReply::finished);
+    reply->abort();
+    // Never from inside the call that caused it: the caller may still be mid-way in its slot.
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(!reply->isFinished());
+    reply->abort(); // a second abort changes nothing
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(reply->isFinished());
+    QCOMPARE(reply->error().kind(), ApiError::Kind::Cancelled);
+    reply->abort();
+    drainQueuedEvents();
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(reply->error().kind(), ApiError::Kind::Cancelled);
+}
+
+void TestApiClient::abortAfterFinishIsNoOp()
+{
+    std::unique_ptr<TokenReply> reply(client()->grantPassword(DemoEmail, DemoPassword));
+    QSignalSpy finished(reply.get(), &ApiReply::finished);
+    QVERIFY(finished.wait(15000));
+    QVERIFY2(!reply->error(), qPrintable(reply->error().userMessage()));
+    reply->abort();
+    drainQueuedEvents();
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(!reply->error());
+    QVERIFY(!reply->grant().accessToken.isEmpty());
+}
+
+void TestApiClient::deletedAfterAbortEmitsNothing()
+{
+    Fault slow(Fault::Kind::Slow);
+    slow.delayMs = 3000;
+    m_emulator->server().addFault(slow);
+    int emitted = 0;
+    auto *reply = client()->grantPassword(DemoEmail, DemoPassword);
+    connect(reply, &ApiReply::finished, this, [&emitted] { ++emitted; });
+    reply->abort();
+    delete reply;
+    drainQueuedEvents();
+    QCOMPARE(emitted, 0);
 }
 
 void TestApiClient::finishedNeverSynchronous()
