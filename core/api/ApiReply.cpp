@@ -279,17 +279,9 @@ ApiError ApiReply::httpError(const QNetworkReply *reply, const QByteArray &body)
         ? QStringLiteral("HTTP %1").arg(m_httpStatus)
         : QStringLiteral("HTTP %1 %2").arg(m_httpStatus).arg(reason);
 
-    int serverCode = 0;
-    QString serverMessage;
-    if (!looksLikeHtml(body, contentType)) {
-        JsonObjectReader reader(body, QStringLiteral("error"));
-        const QJsonValue code = reader.object().value(QStringLiteral("code"));
-        const QJsonValue message = reader.object().value(QStringLiteral("message"));
-        if (code.isDouble())
-            serverCode = code.toInt();
-        if (message.isString())
-            serverMessage = message.toString().trimmed().left(500);
-    }
+    const ServerErrorBody server = decodeServerErrorBody(body, contentType);
+    const int serverCode = server.code;
+    const QString serverMessage = server.message;
 
     QString userMessage;
     if (!serverMessage.isEmpty()) {

@@ -1,6 +1,7 @@
 // Decoding of every example answer in the SMTPD documentation, verbatim, and of the ways an
 // answer can be malformed.
 #include "api/HttpDate.h"
+#include "api/JsonObjectReader.h"
 #include "api/Jwt.h"
 #include "api/Profile.h"
 #include "api/TokenGrant.h"
@@ -95,6 +96,8 @@ private slots:
     void httpDateInLocalDaylightSavingGap_data();
     void httpDateInLocalDaylightSavingGap();
     void jwtClaimsOfDocsToken();
+    void serverErrorBody_data();
+    void serverErrorBody();
 };
 
 void TestDecoding::tokenGrant_data()
@@ -391,6 +394,47 @@ void TestDecoding::jwtClaimsOfDocsToken()
     QVERIFY(!decodeJwtClaims(jwtWithPayload("[1]"), &claims, &problem));
     QVERIFY(decodeJwtClaims(jwtWithPayload(R"({"sub":"a@b.c"})"), &claims, &problem));
     QCOMPARE(claims.subject, QStringLiteral("a@b.c"));
+}
+
+void TestDecoding::serverErrorBody_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    const QByteArray json = "application/json";
+    QTest::newRow("bad credentials")
+        << QByteArray(R"({"code": 40102, "message": "Username and password are incorrect"})")
+        << json << 40102 << QStringLiteral("Username and password are incorrect");
+    QTest::newRow("message trimmed") << QByteArray(R"({"code": 1, "message": "  Gone \n"})") << json
+                                     << 1 << QStringLiteral("Gone");
+    QTest::newRow("message capped") << QByteArray(R"({"message": ")" + QByteArray(600, 'x') + "\"}")
+                                    << json << 0 << QString(500, QLatin1Char('x'));
+    QTest::newRow("code as text") << QByteArray(R"({"code": "40102", "message": "m"})") << json << 0
+                                  << QStringLiteral("m");
+    QTest::newRow("code fractional")
+        << QByteArray(R"({"code": 40102.5})") << json << 0 << QString();
+    QTest::newRow("code beyond int") << QByteArray(R"({"code": 1e300})") << json << 0 << QString();
+    QTest::newRow("message a number")
+        << QByteArray(R"({"code": 7, "message": 7})") << json << 7 << QString();
+    QTest::newRow("JSON array") << QByteArray(R"([{"code": 7}])") << json << 0 << QString();
+    QTest::newRow("plain text") << QByteArray("Service Unavailable") << QByteArray("text/plain")
+                                << 0 << QString();
+    QTest::newRow("web page by type") << QByteArray(R"({"code": 7, "message": "m"})")
+                                      << QByteArray("text/html") << 0 << QString();
+    QTest::newRow("web page by body")
+        << QByteArray("<html><body>Bad gateway</body></html>") << QByteArray() << 0 << QString();
+}
+
+void TestDecoding::serverErrorBody()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, contentType);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    const ServerErrorBody decoded = decodeServerErrorBody(body, contentType);
+    QCOMPARE(decoded.code, code);
+    QCOMPARE(decoded.message, message);
 }
 
 QTEST_GUILESS_MAIN(TestDecoding)
