@@ -96,6 +96,9 @@ private slots:
     void httpDateInLocalDaylightSavingGap_data();
     void httpDateInLocalDaylightSavingGap();
     void jwtClaimsOfDocsToken();
+    void jwtExpiry_data();
+    void jwtExpiry();
+    void jwtClaimsNotCarriedOver();
     void serverErrorBody_data();
     void serverErrorBody();
 };
@@ -394,6 +397,55 @@ void TestDecoding::jwtClaimsOfDocsToken()
     QVERIFY(!decodeJwtClaims(jwtWithPayload("[1]"), &claims, &problem));
     QVERIFY(decodeJwtClaims(jwtWithPayload(R"({"sub":"a@b.c"})"), &claims, &problem));
     QCOMPARE(claims.subject, QStringLiteral("a@b.c"));
+}
+
+// "exp" is a number of seconds (RFC 7519 NumericDate, which may have a fraction). One the
+// conversion cannot hold (found by fuzz_jwt: 1.59e25 overflowed the cast to qint64, undefined
+// behaviour) or before 1970 is no expiry: the claims are for display only.
+void TestDecoding::jwtExpiry_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QDateTime>("expected");
+    const QDateTime docs = QDateTime::fromSecsSinceEpoch(1599127957, Qt::UTC);
+    QTest::newRow("seconds") << QByteArray(R"({"exp":1599127957})") << docs;
+    QTest::newRow("fraction") << QByteArray(R"({"exp":1599127957.75})") << docs;
+    QTest::newRow("the last second of 9999") << QByteArray(
+        R"({"exp":253402300799})") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC);
+    QTest::newRow("fuzz_jwt: 1.59e25")
+        << QByteArray(R"({"account_id":"41dfc656","exp":15900719925474099399127957,"sub":"j"})")
+        << QDateTime();
+    QTest::newRow("past year 9999") << QByteArray(R"({"exp":253402300800})") << QDateTime();
+    QTest::newRow("1e300") << QByteArray(R"({"exp":1e300})") << QDateTime();
+    QTest::newRow("-1e300") << QByteArray(R"({"exp":-1e300})") << QDateTime();
+    QTest::newRow("2^63") << QByteArray(R"({"exp":9223372036854775808})") << QDateTime();
+    QTest::newRow("before 1970") << QByteArray(R"({"exp":-5})") << QDateTime();
+    QTest::newRow("text") << QByteArray(R"({"exp":"1599127957"})") << QDateTime();
+    QTest::newRow("missing") << QByteArray(R"({"sub":"a@b.c"})") << QDateTime();
+}
+
+void TestDecoding::jwtExpiry()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QDateTime, expected);
+    JwtClaims claims;
+    QString problem;
+    QVERIFY2(decodeJwtClaims(jwtWithPayload(payload), &claims, &problem), qPrintable(problem));
+    QCOMPARE(claims.expiresAt, expected);
+}
+
+void TestDecoding::jwtClaimsNotCarriedOver()
+{
+    // Claims decoded into an object that held another token's keep nothing of that token.
+    JwtClaims claims;
+    QString problem;
+    QVERIFY(decodeJwtClaims(
+        jwtWithPayload(R"({"sub":"a@b.c","name":"A","account_id":"1","exp":1599127957})"), &claims,
+        &problem));
+    QVERIFY(decodeJwtClaims(jwtWithPayload(R"({"subject":"d@e.f"})"), &claims, &problem));
+    QCOMPARE(claims.subject, QStringLiteral("d@e.f"));
+    QCOMPARE(claims.name, QString());
+    QCOMPARE(claims.accountId, QString());
+    QCOMPARE(claims.expiresAt, QDateTime());
 }
 
 void TestDecoding::serverErrorBody_data()
