@@ -60,9 +60,21 @@ void ApiReply::failLater(const ApiError &error)
 
 void ApiReply::abort()
 {
-    abortFor(AbortReason::Cancelled);
-    if (!m_reply && !m_finished)
-        failLater(ApiError::cancelled());
+    if (m_finished || m_abortReason != AbortReason::None)
+        return; // finished already, or a cancel is on its way
+    m_abortReason = AbortReason::Cancelled;
+    m_timer.stop();
+    if (m_reply) {
+        // Cut off from the network reply first: its abort() emits its finished() right here,
+        // which would otherwise finish this reply inside the caller's abort() call.
+        QNetworkReply *reply = m_reply;
+        m_reply.clear();
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+    // Queued with this object as context: deleting the reply before it runs drops it.
+    failLater(ApiError::cancelled());
 }
 
 void ApiReply::abortFor(AbortReason reason)
@@ -115,6 +127,18 @@ void ApiReply::onRedirected(const QUrl &target)
     emit m_reply->redirectAllowed();
 }
 
+// Qt turns an HTTP error status into an error code of its own: the whole content range
+// (403, 404, 405, 409 Conflict, 410 Gone, 401, any other 4xx), the whole server range (5xx),
+// and ProtocolInvalidOperationError (400, 418). Each means the server did answer; every other
+// code is a transport failure, even when a status line had already arrived.
+static bool isStatusErrorCode(QNetworkReply::NetworkError code)
+{
+    return (code >= QNetworkReply::ContentAccessDenied
+               && code <= QNetworkReply::UnknownContentError)
+        || (code >= QNetworkReply::InternalServerError && code <= QNetworkReply::UnknownServerError)
+        || code == QNetworkReply::ProtocolInvalidOperationError;
+}
+
 void ApiReply::onNetworkFinished()
 {
     m_timer.stop();
@@ -163,14 +187,7 @@ void ApiReply::onNetworkFinished()
         break;
     }
     const QNetworkReply::NetworkError code = reply->error();
-    // Qt reports HTTP error statuses as content (2xx) and server (4xx) error codes; anything
-    // else is a transport failure, even when a status line had already arrived.
-    const bool statusError
-        = (code >= QNetworkReply::ContentAccessDenied && code <= QNetworkReply::ContentReSendError)
-        || (code >= QNetworkReply::InternalServerError && code <= QNetworkReply::UnknownServerError)
-        || code == QNetworkReply::ProtocolInvalidOperationError
-        || code == QNetworkReply::UnknownContentError;
-    if (code != QNetworkReply::NoError && !(statusError && m_httpStatus > 0))
+    if (code != QNetworkReply::NoError && !(isStatusErrorCode(code) && m_httpStatus >= 400))
         return complete(transportError(reply));
     if (m_httpStatus < 200 || m_httpStatus > 299)
         return complete(httpError(reply, m_body));
@@ -262,17 +279,9 @@ ApiError ApiReply::httpError(const QNetworkReply *reply, const QByteArray &body)
         ? QStringLiteral("HTTP %1").arg(m_httpStatus)
         : QStringLiteral("HTTP %1 %2").arg(m_httpStatus).arg(reason);
 
-    int serverCode = 0;
-    QString serverMessage;
-    if (!looksLikeHtml(body, contentType)) {
-        JsonObjectReader reader(body, QStringLiteral("error"));
-        const QJsonValue code = reader.object().value(QStringLiteral("code"));
-        const QJsonValue message = reader.object().value(QStringLiteral("message"));
-        if (code.isDouble())
-            serverCode = code.toInt();
-        if (message.isString())
-            serverMessage = message.toString().trimmed().left(500);
-    }
+    const ServerErrorBody server = decodeServerErrorBody(body, contentType);
+    const int serverCode = server.code;
+    const QString serverMessage = server.message;
 
     QString userMessage;
     if (!serverMessage.isEmpty()) {

@@ -36,7 +36,8 @@ public:
     // The local time the answer arrived.
     QDateTime receivedAt() const { return m_receivedAt; }
 
-    // Stops the call; finished() follows with a Cancelled error.
+    // Stops the call; finished() follows through the event loop with a Cancelled error. Does
+    // nothing once finished or already aborted. Deleting the reply instead emits nothing.
     void abort();
 
 signals:

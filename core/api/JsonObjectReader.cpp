@@ -21,6 +21,21 @@ bool looksLikeHtml(const QByteArray &body, const QByteArray &contentType)
         || start.startsWith("<head") || start.startsWith("<body");
 }
 
+ServerErrorBody decodeServerErrorBody(const QByteArray &body, const QByteArray &contentType)
+{
+    ServerErrorBody result;
+    if (looksLikeHtml(body, contentType))
+        return result;
+    const QJsonObject object = JsonObjectReader(body, QStringLiteral("error")).object();
+    const QJsonValue code = object.value(QStringLiteral("code"));
+    const QJsonValue message = object.value(QStringLiteral("message"));
+    if (code.isDouble())
+        result.code = code.toInt();
+    if (message.isString())
+        result.message = message.toString().trimmed().left(500);
+    return result;
+}
+
 QString JsonObjectReader::notJsonMessage(const QString &what)
 {
     return QStringLiteral("The server's %1 could not be read: it is not a JSON object.").arg(what);

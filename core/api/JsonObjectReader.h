@@ -50,4 +50,13 @@ private:
 // True when the bytes look like a web page rather than an API answer.
 bool looksLikeHtml(const QByteArray &body, const QByteArray &contentType);
 
+// The {"code": 40102, "message": "..."} body of an SMTPD error answer. A body that is not one
+// (a proxy's web page, plain text, other JSON) gives code 0 and an empty message.
+struct ServerErrorBody
+{
+    int code = 0;
+    QString message; // trimmed, at most 500 characters
+};
+ServerErrorBody decodeServerErrorBody(const QByteArray &body, const QByteArray &contentType);
+
 } // namespace Smtpd

@@ -18,6 +18,10 @@ static bool decodeSegment(const QString &segment, QJsonObject *object)
     return true;
 }
 
+// 9999-12-31T23:59:59Z. "exp" beyond it is no date the app can show, and a double far beyond
+// it does not fit the integer it is converted to (undefined behaviour; found by fuzz_jwt).
+constexpr double MaxNumericDate = 253402300799.0;
+
 bool decodeJwtClaims(const QString &token, JwtClaims *claims, QString *problem)
 {
     const QStringList parts = token.split(QLatin1Char('.'));
@@ -30,19 +34,22 @@ bool decodeJwtClaims(const QString &token, JwtClaims *claims, QString *problem)
         *problem = QStringLiteral("its JWT header is not base64url-encoded JSON");
         return false;
     }
-    if (!decodeSegment(parts.at(1), &claims->payload)) {
+    // Built afresh, so claims the caller's object held for another token never stay behind.
+    JwtClaims decoded;
+    if (!decodeSegment(parts.at(1), &decoded.payload)) {
         *problem = QStringLiteral("its JWT payload is not base64url-encoded JSON");
         return false;
     }
-    const QJsonObject &payload = claims->payload;
-    claims->subject = payload.value(QStringLiteral("subject"))
+    const QJsonObject &payload = decoded.payload;
+    decoded.subject = payload.value(QStringLiteral("subject"))
                           .toString(payload.value(QStringLiteral("sub")).toString());
-    claims->name = payload.value(QStringLiteral("name")).toString();
-    claims->accountId = payload.value(QStringLiteral("account_id")).toString();
-    const QJsonValue exp = payload.value(QStringLiteral("exp"));
-    if (exp.isDouble())
-        claims->expiresAt
-            = QDateTime::fromSecsSinceEpoch(static_cast<qint64>(exp.toDouble()), Qt::UTC);
+    decoded.name = payload.value(QStringLiteral("name")).toString();
+    decoded.accountId = payload.value(QStringLiteral("account_id")).toString();
+    // A NumericDate: seconds, possibly with a fraction (dropped). NaN fails both comparisons.
+    const double exp = payload.value(QStringLiteral("exp")).toDouble(-1);
+    if (exp >= 0 && exp <= MaxNumericDate)
+        decoded.expiresAt = QDateTime::fromSecsSinceEpoch(static_cast<qint64>(exp), Qt::UTC);
+    *claims = decoded;
     return true;
 }
 

@@ -14,11 +14,12 @@ struct JwtClaims
     QString subject; // the email ("subject", else "sub")
     QString name;
     QString accountId;
-    QDateTime expiresAt; // from "exp" (seconds)
+    QDateTime expiresAt; // from "exp" (seconds); invalid when missing or not 1970-9999
 };
 
-// Decodes the payload of a compact JWT ("header.payload.signature"). Returns false, with a
-// reason in *problem that never quotes the token, when it is not one.
+// Decodes the payload of a compact JWT ("header.payload.signature"), replacing all of *claims.
+// Returns false, with a reason in *problem that never quotes the token, when it is not one
+// (*claims is then left as it was).
 bool decodeJwtClaims(const QString &token, JwtClaims *claims, QString *problem);
 
 } // namespace Smtpd

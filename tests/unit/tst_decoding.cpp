@@ -1,6 +1,7 @@
 // Decoding of every example answer in the SMTPD documentation, verbatim, and of the ways an
 // answer can be malformed.
 #include "api/HttpDate.h"
+#include "api/JsonObjectReader.h"
 #include "api/Jwt.h"
 #include "api/Profile.h"
 #include "api/TokenGrant.h"
@@ -9,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <ctime>
 
 using namespace Smtpd;
 
@@ -90,7 +93,14 @@ private slots:
     void docsProfileValues();
     void httpDate_data();
     void httpDate();
+    void httpDateInLocalDaylightSavingGap_data();
+    void httpDateInLocalDaylightSavingGap();
     void jwtClaimsOfDocsToken();
+    void jwtExpiry_data();
+    void jwtExpiry();
+    void jwtClaimsNotCarriedOver();
+    void serverErrorBody_data();
+    void serverErrorBody();
 };
 
 void TestDecoding::tokenGrant_data()
@@ -288,17 +298,89 @@ void TestDecoding::httpDate_data()
     QTest::newRow("IMF-fixdate") << QByteArray("Sun, 06 Nov 1994 08:49:37 GMT") << when;
     QTest::newRow("RFC 850") << QByteArray("Sunday, 06-Nov-94 08:49:37 GMT") << when;
     QTest::newRow("asctime") << QByteArray("Sun Nov  6 08:49:37 1994") << when;
+    QTest::newRow("IMF-fixdate, surrounding space")
+        << QByteArray("  Sun, 06 Nov 1994 08:49:37 GMT \r\n") << when;
+    // Qt's "yy" reads 23 as 1923, a Monday: checked against "Sunday", every RFC 850 date
+    // after 1999 was refused.
+    QTest::newRow("RFC 850, year 2023") << QByteArray("Sunday, 26-Mar-23 02:30:00 GMT")
+                                        << QDateTime(QDate(2023, 3, 26), QTime(2, 30), Qt::UTC);
+    QTest::newRow("asctime, two-digit day") << QByteArray("Sun Mar 26 02:30:00 2023")
+                                            << QDateTime(QDate(2023, 3, 26), QTime(2, 30), Qt::UTC);
+    QTest::newRow("weekday not the date's") << QByteArray("Mon, 06 Nov 1994 08:49:37 GMT") << when;
     QTest::newRow("garbage") << QByteArray("yesterday") << QDateTime();
+    QTest::newRow("not a weekday") << QByteArray("Xyz, 06 Nov 1994 08:49:37 GMT") << QDateTime();
+    QTest::newRow("signed day") << QByteArray("Sun, +6 Nov 1994 08:49:37 GMT") << QDateTime();
+    QTest::newRow("lower-case month") << QByteArray("Sun, 06 nov 1994 08:49:37 GMT") << QDateTime();
+    QTest::newRow("RFC 850, four-digit year")
+        << QByteArray("Sunday, 06-Nov-1994 08:49:37 GMT") << QDateTime();
+    QTest::newRow("asctime with a zone")
+        << QByteArray("Sun Nov  6 08:49:37 1994 GMT") << QDateTime();
     QTest::newRow("empty") << QByteArray() << QDateTime();
+    QTest::newRow("no zone") << QByteArray("Sun, 06 Nov 1994 08:49:37") << QDateTime();
+    QTest::newRow("another zone") << QByteArray("Sun, 06 Nov 1994 08:49:37 CET") << QDateTime();
+    QTest::newRow("31 February") << QByteArray("Sat, 31 Feb 2024 10:00:00 GMT") << QDateTime();
+    QTest::newRow("hour 25") << QByteArray("Sun, 06 Nov 1994 25:49:37 GMT") << QDateTime();
+    QTest::newRow("unknown month") << QByteArray("Sun, 06 Foo 1994 08:49:37 GMT") << QDateTime();
+    QTest::newRow("numbers only") << QByteArray("1994-11-06T08:49:37Z") << QDateTime();
+    QTest::newRow("truncated") << QByteArray("Sun, 06 Nov 1994 08:4") << QDateTime();
+    QTest::newRow("not Latin-1 text") << QByteArray("\xff\xfe\x00\x01", 4) << QDateTime();
 }
 
 void TestDecoding::httpDate()
 {
     QFETCH(QByteArray, header);
     QFETCH(QDateTime, expected);
-    QCOMPARE(parseHttpDate(header), expected);
-    if (expected.isValid())
+    const QDateTime parsed = parseHttpDate(header);
+    QCOMPARE(parsed, expected);
+    if (expected.isValid()) {
+        QCOMPARE(parsed.timeSpec(), Qt::UTC);
         QCOMPARE(parseHttpDate(formatHttpDate(expected)), expected);
+    }
+}
+
+// A Date header names a UTC time; it must be read as one whatever the local zone. Read as a
+// local time first, a time inside the local spring-forward gap does not exist and the server's
+// clock would be lost (or shifted by the gap) for every answer sent in that hour.
+void TestDecoding::httpDateInLocalDaylightSavingGap_data()
+{
+    QTest::addColumn<QByteArray>("timeZone");
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QDateTime>("expected");
+    const QDateTime gap(QDate(2023, 3, 26), QTime(2, 30), Qt::UTC); // 02:00-03:00 skipped
+    QTest::newRow("IMF-fixdate in Berlin's gap")
+        << QByteArray("Europe/Berlin") << QByteArray("Sun, 26 Mar 2023 02:30:00 GMT") << gap;
+    QTest::newRow("RFC 850 in Berlin's gap")
+        << QByteArray("Europe/Berlin") << QByteArray("Sunday, 26-Mar-23 02:30:00 GMT") << gap;
+    QTest::newRow("asctime in Berlin's gap")
+        << QByteArray("Europe/Berlin") << QByteArray("Sun Mar 26 02:30:00 2023") << gap;
+    // The repeated hour of autumn: one UTC time, not either of two local ones.
+    QTest::newRow("IMF-fixdate in Berlin's repeated hour")
+        << QByteArray("Europe/Berlin") << QByteArray("Sun, 29 Oct 2023 02:30:00 GMT")
+        << QDateTime(QDate(2023, 10, 29), QTime(2, 30), Qt::UTC);
+    QTest::newRow("IMF-fixdate in New York's gap")
+        << QByteArray("America/New_York") << QByteArray("Sun, 12 Mar 2023 02:30:00 GMT")
+        << QDateTime(QDate(2023, 3, 12), QTime(2, 30), Qt::UTC);
+}
+
+void TestDecoding::httpDateInLocalDaylightSavingGap()
+{
+    QFETCH(QByteArray, timeZone);
+    QFETCH(QByteArray, header);
+    QFETCH(QDateTime, expected);
+    const QByteArray previous = qgetenv("TZ");
+    const bool hadPrevious = qEnvironmentVariableIsSet("TZ");
+    qputenv("TZ", timeZone);
+    tzset();
+    const QDateTime parsed = parseHttpDate(header);
+    if (hadPrevious)
+        qputenv("TZ", previous);
+    else
+        qunsetenv("TZ");
+    tzset();
+    QVERIFY2(parsed.isValid(), header.constData());
+    QCOMPARE(parsed.timeSpec(), Qt::UTC);
+    QCOMPARE(parsed, expected);
+    QCOMPARE(parsed.toMSecsSinceEpoch(), expected.toMSecsSinceEpoch());
 }
 
 void TestDecoding::jwtClaimsOfDocsToken()
@@ -315,6 +397,96 @@ void TestDecoding::jwtClaimsOfDocsToken()
     QVERIFY(!decodeJwtClaims(jwtWithPayload("[1]"), &claims, &problem));
     QVERIFY(decodeJwtClaims(jwtWithPayload(R"({"sub":"a@b.c"})"), &claims, &problem));
     QCOMPARE(claims.subject, QStringLiteral("a@b.c"));
+}
+
+// "exp" is a number of seconds (RFC 7519 NumericDate, which may have a fraction). One the
+// conversion cannot hold (found by fuzz_jwt: 1.59e25 overflowed the cast to qint64, undefined
+// behaviour) or before 1970 is no expiry: the claims are for display only.
+void TestDecoding::jwtExpiry_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QDateTime>("expected");
+    const QDateTime docs = QDateTime::fromSecsSinceEpoch(1599127957, Qt::UTC);
+    QTest::newRow("seconds") << QByteArray(R"({"exp":1599127957})") << docs;
+    QTest::newRow("fraction") << QByteArray(R"({"exp":1599127957.75})") << docs;
+    QTest::newRow("the last second of 9999") << QByteArray(
+        R"({"exp":253402300799})") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC);
+    QTest::newRow("fuzz_jwt: 1.59e25")
+        << QByteArray(R"({"account_id":"41dfc656","exp":15900719925474099399127957,"sub":"j"})")
+        << QDateTime();
+    QTest::newRow("past year 9999") << QByteArray(R"({"exp":253402300800})") << QDateTime();
+    QTest::newRow("1e300") << QByteArray(R"({"exp":1e300})") << QDateTime();
+    QTest::newRow("-1e300") << QByteArray(R"({"exp":-1e300})") << QDateTime();
+    QTest::newRow("2^63") << QByteArray(R"({"exp":9223372036854775808})") << QDateTime();
+    QTest::newRow("before 1970") << QByteArray(R"({"exp":-5})") << QDateTime();
+    QTest::newRow("text") << QByteArray(R"({"exp":"1599127957"})") << QDateTime();
+    QTest::newRow("missing") << QByteArray(R"({"sub":"a@b.c"})") << QDateTime();
+}
+
+void TestDecoding::jwtExpiry()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QDateTime, expected);
+    JwtClaims claims;
+    QString problem;
+    QVERIFY2(decodeJwtClaims(jwtWithPayload(payload), &claims, &problem), qPrintable(problem));
+    QCOMPARE(claims.expiresAt, expected);
+}
+
+void TestDecoding::jwtClaimsNotCarriedOver()
+{
+    // Claims decoded into an object that held another token's keep nothing of that token.
+    JwtClaims claims;
+    QString problem;
+    QVERIFY(decodeJwtClaims(
+        jwtWithPayload(R"({"sub":"a@b.c","name":"A","account_id":"1","exp":1599127957})"), &claims,
+        &problem));
+    QVERIFY(decodeJwtClaims(jwtWithPayload(R"({"subject":"d@e.f"})"), &claims, &problem));
+    QCOMPARE(claims.subject, QStringLiteral("d@e.f"));
+    QCOMPARE(claims.name, QString());
+    QCOMPARE(claims.accountId, QString());
+    QCOMPARE(claims.expiresAt, QDateTime());
+}
+
+void TestDecoding::serverErrorBody_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    const QByteArray json = "application/json";
+    QTest::newRow("bad credentials")
+        << QByteArray(R"({"code": 40102, "message": "Username and password are incorrect"})")
+        << json << 40102 << QStringLiteral("Username and password are incorrect");
+    QTest::newRow("message trimmed") << QByteArray(R"({"code": 1, "message": "  Gone \n"})") << json
+                                     << 1 << QStringLiteral("Gone");
+    QTest::newRow("message capped") << QByteArray(R"({"message": ")" + QByteArray(600, 'x') + "\"}")
+                                    << json << 0 << QString(500, QLatin1Char('x'));
+    QTest::newRow("code as text") << QByteArray(R"({"code": "40102", "message": "m"})") << json << 0
+                                  << QStringLiteral("m");
+    QTest::newRow("code fractional")
+        << QByteArray(R"({"code": 40102.5})") << json << 0 << QString();
+    QTest::newRow("code beyond int") << QByteArray(R"({"code": 1e300})") << json << 0 << QString();
+    QTest::newRow("message a number")
+        << QByteArray(R"({"code": 7, "message": 7})") << json << 7 << QString();
+    QTest::newRow("JSON array") << QByteArray(R"([{"code": 7}])") << json << 0 << QString();
+    QTest::newRow("plain text") << QByteArray("Service Unavailable") << QByteArray("text/plain")
+                                << 0 << QString();
+    QTest::newRow("web page by type") << QByteArray(R"({"code": 7, "message": "m"})")
+                                      << QByteArray("text/html") << 0 << QString();
+    QTest::newRow("web page by body")
+        << QByteArray("<html><body>Bad gateway</body></html>") << QByteArray() << 0 << QString();
+}
+
+void TestDecoding::serverErrorBody()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, contentType);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    const ServerErrorBody decoded = decodeServerErrorBody(body, contentType);
+    QCOMPARE(decoded.code, code);
+    QCOMPARE(decoded.message, message);
 }
 
 QTEST_GUILESS_MAIN(TestDecoding)
