@@ -211,17 +211,20 @@ AccountWindow::AccountWindow(QWidget *parent)
     connect(renew, &QPushButton::clicked, this, &AccountWindow::renewRequested);
     // The countdowns tick when their words change (once a minute, each second only in a last
     // minute) and only while the window is on screen: hidden in the tray, nobody reads them.
-    m_ticker.setSingleShot(true);
-    m_ticker.setTimerType(Qt::PreciseTimer);
-    connect(&m_ticker, &QTimer::timeout, this, &AccountWindow::updateCountdowns);
+    // A child, not a member: ~QWidget hides the window (the filter below runs) before it
+    // deletes its children, but after this class's members are gone.
+    m_ticker = new QTimer(this);
+    m_ticker->setSingleShot(true);
+    m_ticker->setTimerType(Qt::PreciseTimer);
+    connect(m_ticker, &QTimer::timeout, this, &AccountWindow::updateCountdowns);
     new VisibilityFilter(this, [this](bool shown) {
         if (!shown) {
-            m_ticker.stop();
+            m_ticker->stop();
             return;
         }
         updateCountdowns();
         // Shown again after being minimized, it may not know yet that it is no longer.
-        tickAtNextChange(m_ticker, m_accessExpiry, m_sessionExpiry);
+        tickAtNextChange(*m_ticker, m_accessExpiry, m_sessionExpiry);
     });
 }
 
@@ -270,9 +273,9 @@ void AccountWindow::updateCountdowns()
         m_sessionEnd->setText(
             tr("Session ends in %1").arg(durationText(now.msecsTo(m_sessionExpiry))));
     if (isVisible() && !isMinimized())
-        tickAtNextChange(m_ticker, m_accessExpiry, m_sessionExpiry);
+        tickAtNextChange(*m_ticker, m_accessExpiry, m_sessionExpiry);
     else
-        m_ticker.stop();
+        m_ticker->stop();
 }
 
 void AccountWindow::setStorage(const QString &where)

@@ -68,7 +68,7 @@ private:
     QPushButton *m_signOut;
     QDateTime m_accessExpiry;
     QDateTime m_sessionExpiry;
-    QTimer m_ticker;
+    QTimer *m_ticker;
 };
 
 } // namespace Smtpd

@@ -105,9 +105,15 @@ StoredSession::Decoded StoredSession::fromJson(const QByteArray &json, StoredSes
         return Decoded::Unreadable;
     s.accessExpiresAt = QDateTime::fromMSecsSinceEpoch(expires.toInteger(), Qt::UTC);
     s.grantedAt = QDateTime::fromMSecsSinceEpoch(granted.toInteger(), Qt::UTC);
+    // Times this app wrote are within a year of each other and of 1970..3000; anything else is
+    // not ours (and would overflow the arithmetic on dates).
+    constexpr qint64 Year = 366LL * 24 * 60 * 60 * 1000;
     s.clockSkewMs = o.value(QStringLiteral("clock_skew_ms")).toInteger();
-    s.accessLifetimeMs
-        = std::max<qint64>(0, o.value(QStringLiteral("access_lifetime_ms")).toInteger());
+    s.accessLifetimeMs = o.value(QStringLiteral("access_lifetime_ms")).toInteger();
+    if (s.clockSkewMs < -Year || s.clockSkewMs > Year || s.accessLifetimeMs < 0
+        || s.accessLifetimeMs > Year || expires.toInteger() < 0 || expires.toInteger() > 1030 * Year
+        || granted.toInteger() < 0 || granted.toInteger() > 1030 * Year)
+        return Decoded::Unreadable;
     if (o.value(QStringLiteral("profile")).isObject()) {
         ApiError ignored;
         s.profile = Profile::fromJson(

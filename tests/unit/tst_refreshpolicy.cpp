@@ -99,6 +99,10 @@ void TestRefreshPolicy::storedSessionRejectsForeignData_data()
     QTest::newRow("not JSON") << QByteArray("hunter2");
     QTest::newRow("format 2 without its origin") << QByteArray(
         R"({"v":2,"account":"a","refresh_token":"r","access_expires_at":1,"granted_at":1})");
+    QTest::newRow("clock skew out of range") << QByteArray(
+        R"({"v":2,"origin":"https://a","account":"a","refresh_token":"r","access_expires_at":1,"granted_at":1,"clock_skew_ms":-9223372036854775808})");
+    QTest::newRow("expiry out of range") << QByteArray(
+        R"({"v":2,"origin":"https://a","account":"a","refresh_token":"r","access_expires_at":-5,"granted_at":1})");
     QTest::newRow("version as text") << QByteArray(
         R"({"v":"1","account":"a","refresh_token":"r","access_expires_at":1,"granted_at":1})");
     QTest::newRow("no refresh token")
