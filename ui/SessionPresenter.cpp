@@ -77,9 +77,11 @@ void SessionPresenter::onStateChanged(State state)
 {
     if (state == State::SigningIn) {
         m_signInFailed = false;
+        m_endBeforeSignIn = m_session->sessionEnd();
     } else if (m_previous == State::SigningIn && state == State::Active && !m_signInFailed
-        && m_renewing) {
-        m_renewing = false; // a new session is in place
+        && m_renewing && m_session->sessionEnd() != m_endBeforeSignIn) {
+        // A new 30-day session is in place (not a cancel, which changes nothing).
+        m_renewing = false;
         emit renewed();
     }
     if (state == State::SignedOut || state == State::Expired)

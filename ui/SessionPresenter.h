@@ -64,6 +64,7 @@ private:
     bool m_renewing = false;
     bool m_signInFailed = false;
     Session::State m_previous = Session::State::SignedOut;
+    QDateTime m_endBeforeSignIn; // the session's 30-day end when a sign-in began
 };
 
 } // namespace Smtpd

@@ -1,10 +1,13 @@
 // The widget-free presenter: which window shows in which state, and the words for each reason.
 #include "ManualClock.h"
 #include "SessionPresenter.h"
+#include "SessionRig.h"
+#include "TestUnits.h"
 #include "api/ApiClient.h"
 #include "auth/TokenStore.h"
 
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Smtpd;
@@ -24,6 +27,7 @@ private slots:
     void windowsForEachState();
     void everyReasonHasWords();
     void signedOutSummary();
+    void onlyANewSessionCompletesARenewal();
 };
 
 void TestSessionPresenter::windowsForEachState_data()
@@ -100,6 +104,27 @@ void TestSessionPresenter::signedOutSummary()
     QVERIFY(!summary.canCopy && !summary.canRefresh && !summary.canSignOut);
     QVERIFY(presenter.statusLine().isEmpty());
     QCOMPARE(presenter.windows(), SessionPresenter::windowsFor(State::SignedOut, false));
+}
+
+// A failed or cancelled renewal keeps the renewal offer; only a new 30-day session ends it.
+void TestSessionPresenter::onlyANewSessionCompletesARenewal()
+{
+    TestSupport::SessionRig rig;
+    QVERIFY(rig.signIn());
+    SessionPresenter presenter(&rig.session());
+    QSignalSpy renewed(&presenter, &SessionPresenter::renewed);
+    presenter.setRenewing(true);
+    rig.session().signIn(TestSupport::DemoEmail, QStringLiteral("wrong"));
+    QTRY_COMPARE_WITH_TIMEOUT(toString(rig.session().state()), toString(State::Active), 10000);
+    rig.session().signIn(TestSupport::DemoEmail, TestSupport::DemoPassword);
+    rig.session().cancelSignIn();
+    QVERIFY(rig.network().waitQuiet());
+    QCOMPARE(renewed.count(), 0);
+    QVERIFY(presenter.isRenewing());
+    rig.clock().sleep(20 * TestSupport::Day);
+    rig.session().signIn(TestSupport::DemoEmail, TestSupport::DemoPassword);
+    QTRY_COMPARE_WITH_TIMEOUT(renewed.count(), 1, 10000);
+    QVERIFY(!presenter.isRenewing());
 }
 
 QTEST_GUILESS_MAIN(TestSessionPresenter)
