@@ -171,10 +171,6 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     // Closing the last window quits only without a tray, and through quit() like every other
     // way out, so that the keychain and a sign-out in progress get their moment.
     QApplication::setQuitOnLastWindowClosed(false);
-    connect(qApp, &QGuiApplication::lastWindowClosed, this, [this] {
-        if (!m_tray->isShown())
-            quit();
-    });
     // Ctrl+Q (the platform's Quit keys) ends the app from any of its windows, tray or not.
     auto *quit = new QAction(tr("Quit"), this);
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -322,6 +318,16 @@ bool Application::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::Close && m_tray->isShown())
         m_hiddenToTray = true;
+    else if (event->type() == QEvent::Close)
+        // Once the window is gone: the last one closing ends a window application.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (!m_signInWindow->isVisible() && !m_accountWindow->isVisible()
+                    && !m_keychainWindow->isVisible())
+                    quit();
+            },
+            Qt::QueuedConnection);
     return QObject::eventFilter(watched, event);
 }
 

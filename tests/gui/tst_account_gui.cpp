@@ -3,6 +3,7 @@
 #include "AppRig.h"
 #include "AvatarView.h"
 #include "TokenClipboard.h"
+#include "TrayIcon.h"
 #include "auth/KeychainTokenStore.h"
 #include "auth/Session.h"
 #include "auth/SessionStorage.h"
@@ -39,6 +40,7 @@ private slots:
     void lastEmailRememberedNeverThePassword();
     void quitWaitsForTheKeychainAfterARotation();
     void quitWaitsForASignOutToFinish();
+    void closingTheWindowWithoutATrayQuits();
 
 private:
     void copy(AppRig &rig);
@@ -376,6 +378,17 @@ void TestAccountGui::quitWaitsForASignOutToFinish()
     QSignalSpy loaded(load.get(), &StoreJob::finished);
     QVERIFY(loaded.wait(15000));
     QVERIFY(!load->found());
+}
+
+// Without a tray the app is a plain window application: closing its window quits it, through
+// the same tidy path as Quit.
+void TestAccountGui::closingTheWindowWithoutATrayQuits()
+{
+    AppRig rig;
+    QVERIFY(!rig.app().tray()->isShown());
+    QSignalSpy ready(&rig.app(), &Application::quitReady);
+    QVERIFY(rig.app().signInWindow()->close());
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 5000);
 }
 
 #include "tst_account_gui.moc"

@@ -143,12 +143,10 @@ void TestTrayGui::lateTrayIsPickedUp()
     AppRig rig;
     QVERIFY(rig.isReady());
     QVERIFY(!rig.app().tray()->isShown());
-    QVERIFY(QApplication::quitOnLastWindowClosed());
     // ... until the tray appears, which it then joins.
     m_host = std::make_unique<TrayHost>();
     QVERIFY2(m_host->isUp(), "trayer did not provide a system tray");
     QTRY_VERIFY_WITH_TIMEOUT(rig.app().tray()->isShown(), 10000);
-    QVERIFY(!QApplication::quitOnLastWindowClosed());
 }
 
 void TestTrayGui::notifiesOnlyWhatNeedsTheUserAndNotRightAfterResume()
@@ -234,10 +232,12 @@ void TestTrayGui::closingTheWindowKeepsTheAppInTheTray()
     AppRig rig;
     TrayIcon *tray = rig.app().tray();
     QTRY_VERIFY_WITH_TIMEOUT(tray->isShown(), 5000);
-    QVERIFY(!QApplication::quitOnLastWindowClosed());
+    QSignalSpy quits(&rig.app(), &Application::quitReady);
     QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
     QVERIFY(rig.app().accountWindow()->close());
     QVERIFY(!rig.app().accountWindow()->isVisible());
+    QCoreApplication::processEvents();
+    QCOMPARE(quits.count(), 0); // it lives on in the tray
     // A refresh does not pop the window up again.
     QSignalSpy tokens(rig.app().session(), &Session::accessTokenChanged);
     action(tray, "trayRefresh")->trigger();
@@ -347,12 +347,10 @@ void TestTrayGui::trayRestartIsFollowed()
     // The tray host quits: the app becomes a window application again...
     m_host.reset();
     QTRY_VERIFY_WITH_TIMEOUT(!tray->isShown(), 10000);
-    QVERIFY(QApplication::quitOnLastWindowClosed());
     // ... and joins the tray when one starts again.
     m_host = std::make_unique<TrayHost>();
     QVERIFY(m_host->isUp());
     QTRY_VERIFY_WITH_TIMEOUT(tray->isShown(), 10000);
-    QVERIFY(!QApplication::quitOnLastWindowClosed());
     QCOMPARE(availability.count(), 2);
 }
 
