@@ -211,13 +211,11 @@ AccountWindow::AccountWindow(QWidget *parent)
     connect(renew, &QPushButton::clicked, this, &AccountWindow::renewRequested);
     // The countdowns tick when their words change (once a minute, each second only in a last
     // minute) and only while the window is on screen: hidden in the tray, nobody reads them.
-    // A child, not a member: ~QWidget hides the window (the filter below runs) before it
-    // deletes its children, but after this class's members are gone.
     m_ticker = new QTimer(this);
     m_ticker->setSingleShot(true);
     m_ticker->setTimerType(Qt::PreciseTimer);
     connect(m_ticker, &QTimer::timeout, this, &AccountWindow::updateCountdowns);
-    new VisibilityFilter(this, [this](bool shown) {
+    m_visibilityFilter = new VisibilityFilter(this, [this](bool shown) {
         if (!shown) {
             m_ticker->stop();
             return;
@@ -226,6 +224,13 @@ AccountWindow::AccountWindow(QWidget *parent)
         // Shown again after being minimized, it may not know yet that it is no longer.
         tickAtNextChange(*m_ticker, m_accessExpiry, m_sessionExpiry);
     });
+}
+
+// ~QWidget hides the window once this class's members and its children are gone; the
+// visibility filter must not see that hide.
+AccountWindow::~AccountWindow()
+{
+    delete m_visibilityFilter;
 }
 
 void AccountWindow::setProfile(const Profile &profile)

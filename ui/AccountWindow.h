@@ -21,6 +21,7 @@ class AccountWindow final : public QWidget
 
 public:
     explicit AccountWindow(QWidget *parent = nullptr);
+    ~AccountWindow() override;
 
     AvatarView *avatar() const { return m_avatar; }
 
@@ -69,6 +70,7 @@ private:
     QDateTime m_accessExpiry;
     QDateTime m_sessionExpiry;
     QTimer *m_ticker;
+    QObject *m_visibilityFilter; // removed first when the window goes (see the destructor)
 };
 
 } // namespace Smtpd
