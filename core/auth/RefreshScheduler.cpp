@@ -77,6 +77,13 @@ void RefreshScheduler::clearRetry()
     arm();
 }
 
+void RefreshScheduler::expireNow()
+{
+    m_deadline.localExpiry = m_clock->now();
+    m_deadline.monotonicExpiry = m_clock->monotonicMs();
+    arm();
+}
+
 qint64 RefreshScheduler::accessValidForMs() const
 {
     if (!m_hasDeadline || !m_deadline.localExpiry.isValid())

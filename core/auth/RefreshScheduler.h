@@ -48,6 +48,8 @@ public:
     void retryAfter(qint64 delayMs);
     // After a success, or when the person asks for a refresh now.
     void clearRetry();
+    // The server refused the access token: it counts as expired from now on.
+    void expireNow();
 
     // How long the access token stays valid (the smaller reading of the two clocks).
     qint64 accessValidForMs() const;

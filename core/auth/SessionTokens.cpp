@@ -192,9 +192,9 @@ void Session::rejectAccessToken(const QString &token)
 {
     if (token != m_tokens.accessToken)
         return; // already replaced by a refresh
-    // Treated as expired in both clocks: the next withFreshToken refreshes.
-    m_tokens.accessExpiresAt = m_tokens.accessExpiresAt.addYears(-1);
-    updateDeadline();
+    // Treated as expired: the next withFreshToken refreshes. What is stored stays as the
+    // server issued it (keychain and memory keep agreeing).
+    m_scheduler->expireNow();
 }
 
 // Hands the tokens' times to the scheduler. `validForMs` is how long the access token lives
