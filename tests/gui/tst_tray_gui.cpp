@@ -335,7 +335,10 @@ void TestTrayGui::idleInTheTrayTheAppBarelyWakesUp()
     app.terminate();
     QVERIFY(app.waitForFinished(10000));
     QVERIFY2(polls >= 0, "strace could not count");
-    QVERIFY2(polls <= 1, qPrintable(QStringLiteral("%1 wake-ups in 30 s").arg(polls)));
+    // strace counts poll calls: a real wake-up can make two or three, and on a loaded machine
+    // (or under the sanitizers) the X server and the bus add a few. Alone it measures 0; the
+    // 2 s tray poll this guards against made 14.
+    QVERIFY2(polls <= 6, qPrintable(QStringLiteral("%1 wake-ups in 30 s").arg(polls)));
 }
 
 void TestTrayGui::trayRestartIsFollowed()

@@ -138,7 +138,9 @@ void Walk::newSession()
 {
     m_session = std::make_unique<Session>(&m_api, &m_store, &m_clock);
     connect(m_session.get(), &Session::stateChanged, this, [this](State state) {
-        if (state == State::Offline)
+        // A refresh that just failed (Offline entered from elsewhere, e.g. after a failed
+        // renewal, says nothing new about when the last refresh failed).
+        if (state == State::Offline && m_lastState == State::Refreshing)
             m_lastFailureMonotonic = m_clock.monotonicMs();
         // I8: a session that held tokens ends only by 40106, the 30-day end or sign-out.
         if (m_hadTokens && (state == State::SignedOut || state == State::Expired)) {
