@@ -195,8 +195,7 @@ Application::~Application()
 void Application::start()
 {
     QString lastAccount = m_settings.value(lastAccountKey()).toString();
-    if (lastAccount.isEmpty()
-        && m_session->origin() == serverOrigin(QUrl(QLatin1String(DefaultApiUrl))))
+    if (lastAccount.isEmpty() && m_session->origin() == productionOrigin())
         lastAccount = m_settings.value(LegacyLastAccountKey).toString();
     prefillEmail(lastAccount);
     // --minimized starts in the tray, when there is one.

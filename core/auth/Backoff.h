@@ -18,7 +18,6 @@ public:
     // The wait before the next attempt after `error`; counts the attempt.
     qint64 next(const ApiError &error);
     void reset() { m_attempt = 0; }
-    int attempts() const { return m_attempt; }
 
 private:
     int m_attempt = 0;

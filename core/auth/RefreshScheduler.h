@@ -55,7 +55,6 @@ public:
     qint64 accessValidForMs() const;
     qint64 marginMs() const;
     bool isDue() const;
-    bool isWaitingToRetry() const { return m_retryAt >= 0; }
 
 signals:
     void refreshDue();

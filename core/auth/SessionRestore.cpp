@@ -2,18 +2,11 @@
 // Session.cpp; tokens: SessionTokens.cpp; sign-out: SessionSignOut.cpp.)
 #include "../Clock.h"
 #include "../api/ApiClient.h"
-#include "../api/ServerConfig.h"
 #include "RefreshScheduler.h"
 #include "Session.h"
 #include "SessionStorage.h"
 
 namespace Smtpd {
-
-namespace {
-// The server everybody uses: a format-1 item (which did not record its server) is adopted
-// only for it.
-const QString ProductionOrigin = serverOrigin(QUrl(QLatin1String(DefaultApiUrl)));
-} // namespace
 
 // ---- Restore ---------------------------------------------------------------------------
 
@@ -55,7 +48,7 @@ void Session::onLoaded(StoreJob *job, const QString &principal, bool legacy)
         adoptStored(job->session(), false);
     } else if (job->found() && legacy && job->session().isLegacy()) {
         adoptStored(job->session(), true);
-    } else if (!legacy && origin() == ProductionOrigin) {
+    } else if (!legacy && origin() == productionOrigin()) {
         // Saved by a version that did not record the server: only ever the production one.
         StoreJob *old = m_storage->load(principal);
         connect(old, &StoreJob::finished, this,

@@ -1,5 +1,7 @@
 #include "StoredSession.h"
 
+#include "../api/ServerConfig.h"
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,6 +32,11 @@ QString serverOrigin(const QUrl &url)
     if (!(url.scheme() == QLatin1String("https") && port == 443))
         origin += QLatin1Char(':') + QString::number(port);
     return origin;
+}
+
+QString productionOrigin()
+{
+    return serverOrigin(QUrl(QLatin1String(DefaultApiUrl)));
 }
 
 QString principalFor(const QString &account)

@@ -49,6 +49,8 @@ inline constexpr qint64 RefreshTokenLifespanMs = 30LL * 24 * 60 * 60 * 1000;
 
 // "https://host[:port]" (port only when not 443; host lower-cased): what a session is tied to.
 QString serverOrigin(const QUrl &url);
+// The production server's origin: the only one a format-1 item (no origin) can belong to.
+QString productionOrigin();
 
 // The name an account is known by without revealing a credential. An email is used as it is
 // (trimmed, lower-cased); an API key is itself a credential (it alone authenticates API

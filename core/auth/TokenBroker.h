@@ -27,7 +27,6 @@ public:
 
     // Queues `callback` until serve() or failAll(). Not called at all once `context` is gone.
     void wait(QObject *context, qint64 minValidMs, const TokenCallback &callback);
-    bool hasWaiters() const { return !m_waiters.isEmpty(); }
 
     // A refresh answered: each waiter gets `token` when it is valid for the time it asked,
     // else `error` (or a Configuration error when the refresh worked but is still too short).
