@@ -227,7 +227,10 @@ void Walk::onSent(const ProbeNetwork::Sent &sent)
     }
     if (sent.path == QLatin1String("/oauth/revoke")) {
         // I4
-        if (!server.accounts().liveRefreshTokens().contains(sentRefresh)
+        // (Only a session's own token: a cancelled sign-in's late grant, never kept, is revoked
+        // quietly and may have been ended by another grant meanwhile.)
+        if (m_store.everSaved().contains(sentRefresh)
+            && !server.accounts().liveRefreshTokens().contains(sentRefresh)
             && !m_killedOn.contains(sent.origin))
             violated(QStringLiteral("the revoke carried a refresh token the server no longer "
                                     "holds (issued there: %1, ever kept: %2, bearer issued "
@@ -475,11 +478,14 @@ void TestSessionModel::randomWalk_data()
         QTest::addRow("seed %u", seed) << seed << steps;
         return;
     }
-    // Fixed seeds (reproducible CI) plus one new seed a run, printed when it fails.
-    for (quint32 seed : {1u, 2u, 3u})
+    // Fixed seeds, so that CI is reproducible; SMTPD_MODEL_RANDOM=1 adds a new seed a run
+    // (printed when it fails) for exploring.
+    for (quint32 seed : {1u, 2u, 3u, 4u})
         QTest::addRow("seed %u", seed) << seed << steps;
-    const quint32 fresh = QRandomGenerator::system()->bounded(1u, 1000000u);
-    QTest::addRow("seed %u", fresh) << fresh << steps;
+    if (qEnvironmentVariableIsSet("SMTPD_MODEL_RANDOM")) {
+        const quint32 fresh = QRandomGenerator::system()->bounded(1u, 1000000u);
+        QTest::addRow("seed %u", fresh) << fresh << steps;
+    }
 }
 
 void TestSessionModel::randomWalk()
