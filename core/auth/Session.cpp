@@ -46,7 +46,7 @@ Session::Session(ApiClient *api, TokenStore *store, const Clock *clock, QObject 
 bool Session::isIdle() const
 {
     return !m_refreshReply && !m_signIn->isBusy() && m_state != State::SigningOut
-        && !m_storage->isBusy();
+        && !m_storage->isBusy() && m_quietRevokes == 0;
 }
 
 void Session::checkIdle()
@@ -159,13 +159,19 @@ void Session::onLateGrant(const TokenGrant &grant, const QString &account)
     revokeQuietly(grant.accessToken, grant.refreshToken);
 }
 
-// Ends a session on the server that nobody here will use; nothing waits for the answer.
+// Ends a session on the server that nobody here will use; no state waits for the answer, but
+// the session is not idle until it came (quitting, or dropping the account, would abort it).
 void Session::revokeQuietly(const QString &accessToken, const QString &refreshToken)
 {
     if (origin().isEmpty())
         return;
     ApiReply *revoke = m_api->revoke(accessToken, refreshToken);
-    connect(revoke, &ApiReply::finished, revoke, &QObject::deleteLater);
+    ++m_quietRevokes;
+    connect(revoke, &ApiReply::finished, this, [this, revoke] {
+        revoke->deleteLater();
+        --m_quietRevokes;
+        checkIdle();
+    });
 }
 
 void Session::onSignInFailed(const ApiError &error)

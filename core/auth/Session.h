@@ -209,6 +209,7 @@ private:
     QPointer<TokenReply> m_refreshReply;
     QPointer<QObject> m_revoke; // the sign-out's revoke call, while it runs
     bool m_revokeRetried = false;
+    int m_quietRevokes = 0; // revokes of grants nobody uses, still on their way
     Backoff m_refreshBackoff;
     Backoff m_profileBackoff;
 };

@@ -1,0 +1,212 @@
+#include "AccountManager.h"
+
+#include "../Logging.h"
+#include "../auth/Session.h"
+#include "../auth/SessionStorage.h"
+
+#include <QSettings>
+
+namespace Smtpd {
+
+AccountManager::AccountManager(QNetworkAccessManager *network, const Clock *clock,
+    TokenStore *store, QSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_clock(clock)
+    , m_store(store)
+    , m_settings(settings)
+{ }
+
+AccountManager::~AccountManager() = default;
+
+void AccountManager::start(const ServerChoice &launch)
+{
+    const AccountList list = AccountList::load(*m_settings, launch.server, launch.caFile);
+    m_defaultId = list.defaultId;
+    for (const AccountRecord &record : list.records) {
+        // The launch's CA (already read by the options) serves the accounts on its server.
+        const bool launchServer
+            = record.origin() == serverOrigin(launch.server) && record.caFile == launch.caFile;
+        m_accounts.append(
+            makeAccount(record, launchServer ? launch.caCertificates : QList<QSslCertificate>()));
+    }
+    for (Account *account : std::as_const(m_accounts))
+        account->session()->restore(account->record().principal);
+}
+
+Account *AccountManager::makeAccount(
+    const AccountRecord &record, const QList<QSslCertificate> &authorities)
+{
+    auto *account = new Account(record, authorities, m_network, m_clock, m_store, this);
+    connect(account, &Account::nameChanged, this, [this, account] {
+        if (m_accounts.contains(account)) {
+            save();
+            emit listChanged();
+        }
+    });
+    connect(account->session(), &Session::idle, this, &AccountManager::checkIdle);
+    return account;
+}
+
+Account *AccountManager::account(const QString &id) const
+{
+    for (Account *account : m_accounts)
+        if (account->id() == id)
+            return account;
+    return nullptr;
+}
+
+Account *AccountManager::defaultAccount() const
+{
+    Account *found = account(m_defaultId);
+    return found ? found : m_accounts.value(0);
+}
+
+Account *AccountManager::find(const QString &name) const
+{
+    Account *found = nullptr;
+    for (Account *account : m_accounts) {
+        if (!account->matches(name))
+            continue;
+        if (found)
+            return nullptr; // ambiguous: the person has to say which server
+        found = account;
+    }
+    return found;
+}
+
+void AccountManager::setDefault(Account *account)
+{
+    if (!account || !m_accounts.contains(account) || account->id() == m_defaultId)
+        return;
+    m_defaultId = account->id();
+    save();
+    emit listChanged();
+}
+
+void AccountManager::move(Account *account, int index)
+{
+    const qsizetype from = m_accounts.indexOf(account);
+    if (from < 0)
+        return;
+    index = qBound(0, index, int(m_accounts.size()) - 1);
+    if (from == index)
+        return;
+    m_accounts.move(from, index);
+    save();
+    emit listChanged();
+}
+
+Account *AccountManager::signIn(
+    const ServerChoice &choice, const QString &username, const QString &secret)
+{
+    AccountRecord record;
+    record.server = choice.server;
+    record.principal = principalFor(username);
+    record.caFile = choice.caFile;
+    if (Account *existing = account(record.id())) {
+        existing->session()->signIn(username, secret);
+        return existing;
+    }
+    if (m_pending && m_pending->id() == record.id() && m_pending->record().caFile == choice.caFile
+        && m_pending->record().server == choice.server) {
+        m_pending->session()->signIn(username, secret);
+        return m_pending;
+    }
+    if (m_pending)
+        cancelSignIn(m_pending);
+    m_pending = makeAccount(record, choice.caCertificates);
+    connect(
+        m_pending->session(), &Session::stateChanged, this, &AccountManager::onPendingStateChanged);
+    m_pending->session()->signIn(username, secret);
+    return m_pending;
+}
+
+// A new account joins the list the moment the server grants it (its tokens are being saved
+// under its own item already).
+void AccountManager::onPendingStateChanged()
+{
+    Account *account = m_pending;
+    if (!account || !account->session()->hasTokens())
+        return;
+    disconnect(
+        account->session(), &Session::stateChanged, this, &AccountManager::onPendingStateChanged);
+    m_pending = nullptr;
+    m_accounts.append(account);
+    if (!this->account(m_defaultId))
+        m_defaultId = account->id();
+    save();
+    qCInfo(lcAuth) << "account added;" << m_accounts.size() << "accounts";
+    emit accountAdded(account);
+    emit listChanged();
+}
+
+void AccountManager::cancelSignIn(Account *account)
+{
+    if (!account)
+        return;
+    account->session()->cancelSignIn();
+    if (account == m_pending) {
+        m_pending = nullptr;
+        dropWhenIdle(account);
+    }
+}
+
+void AccountManager::remove(Account *account)
+{
+    if (!account || !m_accounts.removeOne(account))
+        return;
+    const QString id = account->id();
+    if (m_defaultId == id)
+        m_defaultId = m_accounts.isEmpty() ? QString() : m_accounts.first()->id();
+    save();
+    Session *session = account->session();
+    if (session->hasTokens() || session->state() == Session::State::SigningIn)
+        session->signOut(); // revokes, then removes its item
+    else
+        session->storage()->remove(id); // whatever a failed load left behind
+    emit accountRemoved(id);
+    emit listChanged();
+    dropWhenIdle(account);
+}
+
+// The account's object stays until its session has nothing left in flight (a revoke, a
+// keychain removal, a cancelled grant to revoke), then goes.
+void AccountManager::dropWhenIdle(Account *account)
+{
+    m_leaving.append(account);
+    auto drop = [this, account] {
+        if (!m_leaving.contains(account) || !account->session()->isIdle())
+            return;
+        m_leaving.removeOne(account);
+        account->deleteLater();
+        checkIdle();
+    };
+    connect(account->session(), &Session::idle, this, drop);
+    QMetaObject::invokeMethod(this, drop, Qt::QueuedConnection);
+}
+
+bool AccountManager::isIdle() const
+{
+    for (Account *account : m_accounts)
+        if (!account->session()->isIdle())
+            return false;
+    return m_leaving.isEmpty() && (!m_pending || m_pending->session()->isIdle());
+}
+
+void AccountManager::checkIdle()
+{
+    if (isIdle())
+        emit idle();
+}
+
+void AccountManager::save()
+{
+    AccountList list;
+    for (Account *account : std::as_const(m_accounts))
+        list.records.append(account->record());
+    list.defaultId = m_defaultId;
+    list.save(*m_settings);
+}
+
+} // namespace Smtpd
