@@ -160,6 +160,7 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     connect(m_session, &Session::resumed, m_tray, [this] { m_tray->beQuietFor(30 * 1000); });
     connect(m_tray, &TrayIcon::toggleWindowRequested, this, &Application::toggleWindow);
     connect(m_tray, &TrayIcon::openRequested, this, &Application::raiseWindow);
+    // The tray's actions name their account; there is one session here, so the id is not used.
     connect(m_tray, &TrayIcon::copyTokenRequested, this, &Application::copyAccessToken);
     connect(m_tray, &TrayIcon::refreshRequested, m_session, &Session::refreshNow);
     connect(m_tray, &TrayIcon::signOutRequested, m_session, &Session::signOut);

@@ -6,9 +6,13 @@
 #include <QDBusConnection>
 #include <QDBusServiceWatcher>
 #include <QGuiApplication>
+#include <QIconEngine>
 #include <QLocale>
 #include <QMenu>
+#include <QPainter>
 #include <QSystemTrayIcon>
+
+#include <algorithm>
 
 namespace Smtpd {
 
@@ -36,6 +40,100 @@ qint64 msecsToNextChange(qint64 ms)
         return ms + JustAfterMs;
     return ms % (ms >= 2 * DayMs ? DayMs : MinuteMs) + JustAfterMs;
 }
+
+// The first account marked default, else the first (-1 for none).
+int defaultIndex(const QList<TrayAccount> &accounts)
+{
+    for (int i = 0; i < accounts.size(); ++i) {
+        if (accounts.at(i).isDefault)
+            return i;
+    }
+    return accounts.isEmpty() ? -1 : 0;
+}
+
+// An account's line in the tooltip of several: its state and its token's countdown.
+QString accountLine(const TrayAccount &account, const QDateTime &now)
+{
+    const TraySummary &s = account.summary;
+    QString line = account.isDefault
+        ? QObject::tr("%1 (default): %2").arg(account.label, s.headline)
+        : QObject::tr("%1: %2").arg(account.label, s.headline);
+    if (s.accessTokenExpiry.isValid())
+        line += now < s.accessTokenExpiry
+            ? QObject::tr(", access token %1 left")
+                  .arg(minutesLeftText(now.msecsTo(s.accessTokenExpiry)))
+            : QObject::tr(", access token expired");
+    return line;
+}
+
+// A menu text shows a label as it is: its '&'s are not mnemonics.
+QString menuText(const QString &label)
+{
+    return QString(label).replace(QLatin1Char('&'), QLatin1String("&&"));
+}
+
+// Another account's trouble, marked on the default account's icon: a red disc with a white
+// "!" and a white rim in the lower-right corner, painted (not scaled from a pixmap) at
+// whatever size the tray asks for.
+class TroubleBadgeEngine final : public QIconEngine
+{
+public:
+    explicit TroubleBadgeEngine(const QIcon &base)
+        : m_base(base)
+    { }
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        m_base.paint(painter, rect, Qt::AlignCenter, mode, state);
+        const qreal side = qMin(rect.width(), rect.height());
+        if (side <= 0)
+            return;
+        // Whole pixels, even sizes: the disc, the "!" and its dot sit on the pixel grid, so that
+        // even a 16 px icon shows a sharp mark.
+        const qreal diameter = 2 * qRound(side * 0.3);
+        const QRectF square(rect.x() + (rect.width() - side) / 2,
+            rect.y() + (rect.height() - side) / 2, side, side);
+        const QRectF disc(
+            square.right() - diameter, square.bottom() - diameter, diameter, diameter);
+        const qreal rim = qMax(1, qRound(diameter * 0.08));
+        const qreal stroke = 2 * qMax(1, qRound(diameter * 0.1));
+        const qreal left = disc.center().x() - stroke / 2;
+        const QRectF bar(
+            left, disc.top() + qRound(diameter * 0.19), stroke, qRound(diameter * 0.34));
+        const QRectF dot(left, bar.bottom() + qMax(1, qRound(diameter * 0.08)), stroke, stroke);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xff, 0xff, 0xff));
+        painter->drawEllipse(disc);
+        painter->setBrush(QColor(0xcf, 0x22, 0x2e));
+        painter->drawEllipse(disc.adjusted(rim, rim, -rim, -rim));
+        painter->setBrush(QColor(0xff, 0xff, 0xff));
+        painter->drawRoundedRect(bar, stroke / 4, stroke / 4);
+        painter->drawEllipse(dot);
+        painter->restore();
+    }
+
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        QPixmap pixmap(size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        paint(&painter, QRect(QPoint(), size), mode, state);
+        return pixmap;
+    }
+
+    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
+    {
+        return m_base.availableSizes(mode, state);
+    }
+
+    QString key() const override { return QStringLiteral("SmtpdTroubleBadge"); }
+    QIconEngine *clone() const override { return new TroubleBadgeEngine(m_base); }
+
+private:
+    QIcon m_base;
+};
 } // namespace
 
 QString trayTooltip(const TraySummary &s, const QDateTime &now)
@@ -70,6 +168,49 @@ qint64 msecsToTooltipChange(const TraySummary &s, const QDateTime &now)
     return soonest;
 }
 
+QString trayTooltip(const QList<TrayAccount> &accounts, const QDateTime &now)
+{
+    if (accounts.size() <= 1)
+        return trayTooltip(accounts.value(0).summary, now);
+    QStringList lines {QStringLiteral("SMTPD Accounts")};
+    for (const TrayAccount &account : accounts)
+        lines << accountLine(account, now);
+    return lines.join(QLatin1Char('\n'));
+}
+
+qint64 msecsToTooltipChange(const QList<TrayAccount> &accounts, const QDateTime &now)
+{
+    if (accounts.size() <= 1)
+        return msecsToTooltipChange(accounts.value(0).summary, now);
+    // Each line counts down its access token only.
+    qint64 soonest = -1;
+    for (const TrayAccount &account : accounts) {
+        const QDateTime &end = account.summary.accessTokenExpiry;
+        const qint64 next = end.isValid() ? msecsToNextChange(now.msecsTo(end)) : -1;
+        if (next >= 0 && (soonest < 0 || next < soonest))
+            soonest = next;
+    }
+    return soonest;
+}
+
+bool otherAccountNeedsAttention(const QList<TrayAccount> &accounts)
+{
+    using Look = TraySummary::Look;
+    const int defaultAt = defaultIndex(accounts);
+    for (int i = 0; i < accounts.size(); ++i) {
+        const Look look = accounts.at(i).summary.look;
+        if (i != defaultAt
+            && (look == Look::Offline || look == Look::Attention || look == Look::SignedOut))
+            return true;
+    }
+    return false;
+}
+
+QIcon TrayIcon::iconFor(TraySummary::Look look, bool troubleElsewhere)
+{
+    return troubleElsewhere ? QIcon(new TroubleBadgeEngine(iconFor(look))) : iconFor(look);
+}
+
 QIcon TrayIcon::iconFor(TraySummary::Look look)
 {
     switch (look) {
@@ -94,15 +235,14 @@ TrayIcon::TrayIcon(QObject *parent)
     m_menu->setObjectName(QStringLiteral("trayMenu"));
     m_open = m_menu->addAction(tr("&Open SMTPD Accounts"), this, &TrayIcon::openRequested);
     m_menu->addSeparator();
-    m_copy = m_menu->addAction(tr("&Copy access token"), this, &TrayIcon::copyTokenRequested);
-    m_refresh = m_menu->addAction(tr("&Refresh now"), this, &TrayIcon::refreshRequested);
-    m_signOut = m_menu->addAction(tr("Sign &out"), this, &TrayIcon::signOutRequested);
-    m_menu->addSeparator();
+    // The default account's, first: the one most often wanted. The accounts' own items go
+    // between it and the separator before Quit (rebuildAccountItems()).
+    m_copy = m_menu->addAction(tr("&Copy access token"), this,
+        [this] { emit copyTokenRequested(m_accounts.value(m_default).id); });
+    m_quitSeparator = m_menu->addSeparator();
     m_quit = m_menu->addAction(tr("&Quit"), this, &TrayIcon::quitRequested);
     m_open->setObjectName(QStringLiteral("trayOpen"));
     m_copy->setObjectName(QStringLiteral("trayCopy"));
-    m_refresh->setObjectName(QStringLiteral("trayRefresh"));
-    m_signOut->setObjectName(QStringLiteral("traySignOut"));
     m_quit->setObjectName(QStringLiteral("trayQuit"));
 
     m_tooltipTicker.setSingleShot(true);
@@ -112,9 +252,9 @@ TrayIcon::TrayIcon(QObject *parent)
         m_sinceTooltipTick.start();
         refreshTooltip();
     });
+    setSummary({});
     watchForTrayHosts();
     ensureIcon();
-    setSummary({});
 }
 
 TrayIcon::~TrayIcon()
@@ -160,7 +300,7 @@ void TrayIcon::ensureIcon()
 {
     const bool available = QSystemTrayIcon::isSystemTrayAvailable();
     if (available && !m_icon) {
-        m_icon = new QSystemTrayIcon(iconFor(m_summary.look), this);
+        m_icon = new QSystemTrayIcon(m_currentIcon, this);
         m_icon->setContextMenu(m_menu);
         connect(m_icon, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) {
@@ -184,18 +324,143 @@ void TrayIcon::ensureIcon()
 
 void TrayIcon::setSummary(const TraySummary &summary)
 {
-    m_summary = summary;
-    m_copy->setEnabled(summary.canCopy);
-    m_refresh->setEnabled(summary.canRefresh);
-    m_signOut->setEnabled(summary.canSignOut);
-    if (m_icon)
-        m_icon->setIcon(iconFor(summary.look));
+    setAccounts({TrayAccount {QString(), QString(), true, summary}});
+}
+
+const TraySummary &TrayIcon::summary() const
+{
+    return m_accounts.at(m_default).summary;
+}
+
+void TrayIcon::setAccounts(const QList<TrayAccount> &accounts)
+{
+    QList<TrayAccount> next = accounts;
+    if (next.isEmpty())
+        next.append(TrayAccount {QString(), QString(), true, TraySummary()});
+    const int defaultAt = defaultIndex(next);
+    for (int i = 0; i < next.size(); ++i)
+        next[i].isDefault = i == defaultAt;
+    const auto sameItem = [](const TrayAccount &a, const TrayAccount &b) {
+        return a.id == b.id && a.label == b.label && a.isDefault == b.isDefault;
+    };
+    const bool sameItems = !m_items.isEmpty()
+        && std::equal(m_accounts.cbegin(), m_accounts.cend(), next.cbegin(), next.cend(), sameItem);
+    m_accounts = next;
+    m_default = defaultAt;
+    if (!sameItems)
+        rebuildAccountItems();
+    updateAccountItems();
+    updateIcon();
     refreshTooltip();
+}
+
+QAction *TrayIcon::addAccountAction(QMenu *menu, QAction *before, const QString &text,
+    const QString &accountId, void (TrayIcon::*signal)(const QString &))
+{
+    auto *action = new QAction(text, menu);
+    menu->insertAction(before, action);
+    connect(action, &QAction::triggered, this,
+        [this, signal, accountId] { emit(this->*signal)(accountId); });
+    return action;
+}
+
+void TrayIcon::rebuildAccountItems()
+{
+    // The old items go once control is back in the event loop: one of them may be the action
+    // whose signal led here. Nameless until then, so that nothing finds them by name.
+    QList<QObject *> old;
+    for (const AccountItems &items : std::as_const(m_items)) {
+        if (items.menu) {
+            m_menu->removeAction(items.menu->menuAction());
+            old << items.menu;
+        } else {
+            old << items.refresh << items.signOut;
+        }
+    }
+    if (m_accountsSeparator)
+        old << m_accountsSeparator;
+    for (QObject *object : std::as_const(old)) {
+        if (auto *action = qobject_cast<QAction *>(object))
+            m_menu->removeAction(action);
+        object->setObjectName(QString());
+        const QList<QObject *> children = object->findChildren<QObject *>();
+        for (QObject *child : children)
+            child->setObjectName(QString());
+        object->deleteLater();
+    }
+    m_accountsSeparator = nullptr;
+    m_items.clear();
+
+    const TrayAccount &defaultAccount = m_accounts.at(m_default);
+    if (m_accounts.size() == 1) {
+        // One account: the menu as it always was.
+        m_copy->setText(tr("&Copy access token"));
+        AccountItems items;
+        items.copy = m_copy;
+        items.refresh = addAccountAction(m_menu, m_quitSeparator, tr("&Refresh now"),
+            defaultAccount.id, &TrayIcon::refreshRequested);
+        items.signOut = addAccountAction(m_menu, m_quitSeparator, tr("Sign &out"),
+            defaultAccount.id, &TrayIcon::signOutRequested);
+        items.refresh->setObjectName(QStringLiteral("trayRefresh"));
+        items.signOut->setObjectName(QStringLiteral("traySignOut"));
+        m_items << items;
+        return;
+    }
+    m_copy->setText(tr("&Copy access token (%1)").arg(menuText(defaultAccount.label)));
+    m_accountsSeparator = new QAction(m_menu);
+    m_accountsSeparator->setSeparator(true);
+    m_menu->insertAction(m_quitSeparator, m_accountsSeparator);
+    for (int i = 0; i < m_accounts.size(); ++i) {
+        const TrayAccount &account = m_accounts.at(i);
+        AccountItems items;
+        items.menu = new QMenu(account.isDefault ? tr("%1 (default)").arg(menuText(account.label))
+                                                 : menuText(account.label),
+            m_menu);
+        items.menu->setObjectName(QStringLiteral("trayAccount-%1").arg(i));
+        m_menu->insertMenu(m_quitSeparator, items.menu);
+        items.copy = addAccountAction(items.menu, nullptr, tr("&Copy access token"), account.id,
+            &TrayIcon::copyTokenRequested);
+        items.refresh = addAccountAction(
+            items.menu, nullptr, tr("&Refresh now"), account.id, &TrayIcon::refreshRequested);
+        items.signOut = addAccountAction(
+            items.menu, nullptr, tr("Sign &out"), account.id, &TrayIcon::signOutRequested);
+        m_items << items;
+    }
+}
+
+// The items' states follow the summaries, in place: an open menu stays as it is.
+void TrayIcon::updateAccountItems()
+{
+    m_copy->setEnabled(m_accounts.at(m_default).summary.canCopy);
+    for (int i = 0; i < m_items.size(); ++i) {
+        AccountItems &items = m_items[i];
+        const TraySummary &summary = m_accounts.at(i).summary;
+        items.copy->setEnabled(summary.canCopy);
+        items.refresh->setEnabled(summary.canRefresh);
+        items.signOut->setEnabled(summary.canSignOut);
+        if (items.menu && items.look != int(summary.look)) {
+            items.look = int(summary.look);
+            items.menu->setIcon(iconFor(summary.look));
+        }
+    }
+}
+
+void TrayIcon::updateIcon()
+{
+    const TraySummary::Look look = m_accounts.at(m_default).summary.look;
+    const bool trouble = otherAccountNeedsAttention(m_accounts);
+    const int key = int(look) * 2 + (trouble ? 1 : 0);
+    if (key == m_iconKey)
+        return;
+    m_iconKey = key;
+    m_currentIcon = iconFor(look, trouble);
+    if (m_icon)
+        m_icon->setIcon(m_currentIcon);
 }
 
 QString TrayIcon::toolTip() const
 {
-    return trayTooltip(m_summary, QDateTime::currentDateTimeUtc());
+    return trayTooltip(m_accounts, QDateTime::currentDateTimeUtc());
 }
 
 void TrayIcon::refreshTooltip()
@@ -205,8 +470,8 @@ void TrayIcon::refreshTooltip()
         return;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_icon->setToolTip(trayTooltip(m_summary, now));
-    qint64 next = msecsToTooltipChange(m_summary, now);
+    m_icon->setToolTip(trayTooltip(m_accounts, now));
+    qint64 next = msecsToTooltipChange(m_accounts, now);
     if (next < 0) {
         m_tooltipTicker.stop();
         return;

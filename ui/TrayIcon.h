@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QIcon>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QRect>
@@ -29,15 +30,34 @@ struct TraySummary
     bool canSignOut = false;
 };
 
+// One account in the tray: its summary, and what tells it apart from the others.
+struct TrayAccount
+{
+    QString id; // handed back with each action's signal
+    QString label; // "demo@example.com", the title of its submenu
+    bool isDefault = false; // exactly one in a non-empty list
+    TraySummary summary;
+};
+
 QString trayTooltip(const TraySummary &summary, const QDateTime &now);
 // How long until trayTooltip()'s words next change (a minute goes by in one of its
 // countdowns); -1 when they stay as they are.
 qint64 msecsToTooltipChange(const TraySummary &summary, const QDateTime &now);
+// The tooltip for several accounts: with one, exactly trayTooltip(its summary); with more,
+// "SMTPD Accounts", then a line per account in the list's order: "<label> (default):
+// <headline>, access token 12 min left" (no countdown without a token).
+QString trayTooltip(const QList<TrayAccount> &accounts, const QDateTime &now);
+// How long until those words next change: the soonest over all the accounts' lines.
+qint64 msecsToTooltipChange(const QList<TrayAccount> &accounts, const QDateTime &now);
+// Whether an account other than the default one needs the person: Offline, Attention, or
+// SignedOut (an account in the list whose session is gone).
+bool otherAccountNeedsAttention(const QList<TrayAccount> &accounts);
 
 // The system-tray icon: an icon per state (shapes differ, not colour alone), a tooltip that
 // tells the state at a glance, a menu with the actions that make sense now, and
-// notifications. A tray that appears after the app started, or goes away, is noticed when it
-// happens: nothing here asks every few seconds.
+// notifications. With several accounts the icon is the default account's, marked with a badge
+// when another one needs attention; each account has a submenu. A tray that appears after the app
+// started, or goes away, is noticed when it happens: nothing here asks every few seconds.
 class TrayIcon final : public QObject
 {
     Q_OBJECT
@@ -50,11 +70,22 @@ public:
     bool isShown() const;
     // Where the icon sits on the screen (empty when it is not shown or the tray does not say).
     QRect geometry() const;
+    // The accounts, in the order the menu and tooltip list them. An empty list reads as one
+    // signed-out account; the first marked isDefault is the default (the first, if none is).
+    void setAccounts(const QList<TrayAccount> &accounts);
+    const QList<TrayAccount> &accounts() const { return m_accounts; }
+    // Shorthand for one account with an empty id.
     void setSummary(const TraySummary &summary);
-    const TraySummary &summary() const { return m_summary; }
+    // The default account's summary.
+    const TraySummary &summary() const;
     QString toolTip() const;
+    // The icon as the tray shows it (also while no tray is there).
+    QIcon icon() const { return m_currentIcon; }
     QMenu *menu() const { return m_menu; }
     static QIcon iconFor(TraySummary::Look look);
+    // The look's icon with a trouble badge (a "!" in a disc, lower right) when
+    // troubleElsewhere; exactly iconFor(look) otherwise.
+    static QIcon iconFor(TraySummary::Look look, bool troubleElsewhere);
     // Shows a desktop notification (quietly dropped during the grace period after a resume).
     void notify(const QString &title, const QString &message);
     void beQuietFor(int milliseconds);
@@ -65,9 +96,9 @@ signals:
     void availabilityChanged(bool shown);
     void toggleWindowRequested();
     void openRequested();
-    void copyTokenRequested();
-    void refreshRequested();
-    void signOutRequested();
+    void copyTokenRequested(const QString &accountId);
+    void refreshRequested(const QString &accountId);
+    void signOutRequested(const QString &accountId);
     void quitRequested();
 
 private slots:
@@ -75,17 +106,38 @@ private slots:
     void ensureIcon();
 
 private:
+    // One account's actions: flat in the menu (one account, menu null) or in its submenu.
+    struct AccountItems
+    {
+        QMenu *menu = nullptr;
+        QAction *copy = nullptr;
+        QAction *refresh = nullptr;
+        QAction *signOut = nullptr;
+        int look = -1; // the look its submenu's icon shows
+    };
+
     void watchForTrayHosts();
     void refreshTooltip();
+    // Makes the menu's account items anew for m_accounts (only when the accounts, their
+    // labels or the default change: an open menu would flicker).
+    void rebuildAccountItems();
+    void updateAccountItems();
+    void updateIcon();
+    QAction *addAccountAction(QMenu *menu, QAction *before, const QString &text,
+        const QString &accountId, void (TrayIcon::*signal)(const QString &));
 
     QMenu *m_menu;
     QAction *m_open;
-    QAction *m_copy;
-    QAction *m_refresh;
-    QAction *m_signOut;
+    QAction *m_copy; // the default account's, at the top
+    QAction *m_quitSeparator;
     QAction *m_quit;
+    QAction *m_accountsSeparator = nullptr; // before the submenus (several accounts)
+    QList<AccountItems> m_items; // per account, in m_accounts' order
     QPointer<QSystemTrayIcon> m_icon;
-    TraySummary m_summary;
+    QIcon m_currentIcon;
+    int m_iconKey = -1; // the look and badge m_currentIcon shows
+    QList<TrayAccount> m_accounts;
+    int m_default = 0;
     QTimer m_tooltipTicker; // one shot, at the next change of the tooltip's words
     QElapsedTimer m_sinceTooltipTick;
     QDateTime m_quietUntil;
