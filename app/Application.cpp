@@ -105,11 +105,10 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/smtpd-accounts.svg")));
 
     m_api->setServer(options.apiUrl, options.caCertificates);
-    if (options.apiUrl != QUrl(QLatin1String(DefaultApiUrl)))
-        m_signInWindow->setServerNote(
-            tr("Signing in to %1").arg(options.apiUrl.toDisplayString(QUrl::RemoveUserInfo)));
+    m_signInWindow->setServer(options.apiUrl, options.caFile);
 
-    connect(m_signInWindow, &SignInWindow::signInRequested, m_session, &Session::signIn);
+    connect(m_signInWindow, &SignInWindow::signInRequested, m_session,
+        [this](const SignInRequest &r) { m_session->signIn(r.username, r.secret); });
     connect(m_signInWindow, &SignInWindow::cancelRequested, this, [this] {
         m_presenter->setRenewing(false); // first: a cancelled renewal is no completed one
         m_session->cancelSignIn();

@@ -1,8 +1,12 @@
 #include "SignInWindow.h"
 
+#include "api/ServerConfig.h"
+
 #include <QButtonGroup>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -10,9 +14,31 @@
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QShowEvent>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Smtpd {
+
+namespace {
+// The production server however it is spelt: a trailing slash, an explicit :443.
+bool isProduction(const QUrl &url)
+{
+    QUrl normal = url.adjusted(QUrl::StripTrailingSlash);
+    if (normal.path() == QLatin1String("/"))
+        normal.setPath(QString());
+    if (normal.scheme() == QLatin1String("https") && normal.port() == 443)
+        normal.setPort(-1);
+    return normal == QUrl(QLatin1String(DefaultApiUrl));
+}
+
+// What was typed, for a sentence or the note, without a password it may hold: like
+// validateApiUrl, the form never echoes user info, even from an address that does not parse.
+QString withoutUserInfo(const QString &typed)
+{
+    static const QRegularExpression userInfo(QStringLiteral("//[^/?#]*@"));
+    return QString(typed).replace(userInfo, QStringLiteral("//")).left(80);
+}
+} // namespace
 
 SignInWindow::SignInWindow(QWidget *parent)
     : QWidget(parent)
@@ -24,6 +50,11 @@ SignInWindow::SignInWindow(QWidget *parent)
     , m_secretLabel(new QLabel(this))
     , m_user(new QLineEdit(this))
     , m_secret(new QLineEdit(this))
+    , m_otherServer(new QToolButton(this))
+    , m_serverPanel(new QWidget(this))
+    , m_server(new QLineEdit(m_serverPanel))
+    , m_caFile(new QLineEdit(m_serverPanel))
+    , m_browse(new QPushButton(tr("Browse\u2026"), m_serverPanel))
     , m_error(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_signIn(new QPushButton(tr("Sign in"), this))
@@ -61,6 +92,45 @@ SignInWindow::SignInWindow(QWidget *parent)
         Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
     m_userLabel->setBuddy(m_user);
     m_secretLabel->setBuddy(m_secret);
+
+    // Another server (staging, self-hosted) hides under an expander: most people never need it.
+    m_otherServer->setObjectName(QStringLiteral("otherServer"));
+    m_otherServer->setText(tr("Other server\u2026"));
+    m_otherServer->setAccessibleName(tr("Other server"));
+    m_otherServer->setCheckable(true);
+    m_otherServer->setAutoRaise(true);
+    m_otherServer->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_otherServer->installEventFilter(this); // Enter toggles it too, like Space
+    m_server->setObjectName(QStringLiteral("server"));
+    m_server->setAccessibleName(tr("Server"));
+    m_server->setPlaceholderText(QLatin1String(DefaultApiUrl));
+    m_server->setInputMethodHints(
+        Qt::ImhUrlCharactersOnly | Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText);
+    m_caFile->setObjectName(QStringLiteral("caFile"));
+    m_caFile->setAccessibleName(tr("CA file"));
+    m_caFile->setPlaceholderText(tr("None"));
+    m_browse->setObjectName(QStringLiteral("chooseCaFile"));
+    m_browse->setAccessibleName(tr("Choose CA file"));
+    auto *hint = new QLabel(
+        tr("Only for a self-hosted server whose certificate comes from a private certificate "
+           "authority."),
+        m_serverPanel);
+    hint->setObjectName(QStringLiteral("caFileHint"));
+    hint->setWordWrap(true);
+    m_caFile->setAccessibleDescription(hint->text());
+    auto *serverLabel = new QLabel(tr("Ser&ver"), m_serverPanel);
+    serverLabel->setBuddy(m_server);
+    auto *caFileLabel = new QLabel(tr("&CA file"), m_serverPanel);
+    caFileLabel->setBuddy(m_caFile);
+    auto *caFileRow = new QHBoxLayout;
+    caFileRow->addWidget(m_caFile, 1);
+    caFileRow->addWidget(m_browse);
+    auto *serverForm = new QFormLayout(m_serverPanel);
+    serverForm->setContentsMargins(0, 0, 0, 0);
+    serverForm->addRow(serverLabel, m_server);
+    serverForm->addRow(caFileLabel, caFileRow);
+    serverForm->addRow(QString(), hint);
+    setServerExpanded(false);
 
     m_error->setObjectName(QStringLiteral("signInError"));
     m_error->setWordWrap(true);
@@ -103,6 +173,8 @@ SignInWindow::SignInWindow(QWidget *parent)
     layout->addWidget(m_notice);
     layout->addLayout(modeRow);
     layout->addLayout(form);
+    layout->addWidget(m_otherServer, 0, Qt::AlignLeading);
+    layout->addWidget(m_serverPanel);
     layout->addWidget(m_error);
     layout->addWidget(m_progress);
     layout->addLayout(buttons);
@@ -111,7 +183,11 @@ SignInWindow::SignInWindow(QWidget *parent)
     setTabOrder(m_emailMode, m_keyMode);
     setTabOrder(m_keyMode, m_user);
     setTabOrder(m_user, m_secret);
-    setTabOrder(m_secret, m_signIn);
+    setTabOrder(m_secret, m_otherServer);
+    setTabOrder(m_otherServer, m_server);
+    setTabOrder(m_server, m_caFile);
+    setTabOrder(m_caFile, m_browse);
+    setTabOrder(m_browse, m_signIn);
     setTabOrder(m_signIn, m_cancel);
 
     connect(m_emailMode, &QRadioButton::toggled, this,
@@ -124,6 +200,11 @@ SignInWindow::SignInWindow(QWidget *parent)
         else
             submit();
     });
+    connect(m_server, &QLineEdit::returnPressed, this, &SignInWindow::submit);
+    connect(m_caFile, &QLineEdit::returnPressed, this, &SignInWindow::submit);
+    connect(m_server, &QLineEdit::textChanged, this, &SignInWindow::updateServerNote);
+    connect(m_otherServer, &QToolButton::toggled, this, &SignInWindow::setServerExpanded);
+    connect(m_browse, &QPushButton::clicked, this, &SignInWindow::chooseCaFile);
     connect(m_cancel, &QPushButton::clicked, this, &SignInWindow::cancelRequested);
     setMode(Mode::EmailPassword);
 }
@@ -159,10 +240,99 @@ void SignInWindow::showEvent(QShowEvent *event)
         (m_user->text().trimmed().isEmpty() ? m_user : m_secret)->setFocus();
 }
 
-void SignInWindow::setServerNote(const QString &note)
+bool SignInWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    m_serverNote->setText(note);
-    m_serverNote->setVisible(!note.isEmpty());
+    if (watched == m_otherServer && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            m_otherServer->toggle();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void SignInWindow::setServerExpanded(bool expanded)
+{
+    m_otherServer->setChecked(expanded);
+    const bool rightToLeft = layoutDirection() == Qt::RightToLeft;
+    m_otherServer->setArrowType(
+        expanded ? Qt::DownArrow : (rightToLeft ? Qt::LeftArrow : Qt::RightArrow));
+    m_serverPanel->setVisible(expanded);
+}
+
+void SignInWindow::setServer(const QUrl &url, const QString &caFile)
+{
+    m_server->setText(url.isEmpty() ? QString() : url.toString());
+    m_caFile->setText(caFile);
+    updateServerNote();
+}
+
+void SignInWindow::setServerLocked(bool locked)
+{
+    m_serverLocked = locked;
+    updateServerEditable();
+}
+
+void SignInWindow::updateServerEditable()
+{
+    m_server->setReadOnly(m_serverLocked);
+    m_caFile->setReadOnly(m_serverLocked);
+    m_server->setEnabled(!m_busy);
+    m_caFile->setEnabled(!m_busy);
+    m_browse->setEnabled(!m_busy && !m_serverLocked);
+    const QString why
+        = m_serverLocked ? tr("The server of an account being renewed cannot change.") : QString();
+    m_server->setToolTip(why);
+    m_caFile->setToolTip(why);
+}
+
+QUrl SignInWindow::server() const
+{
+    const QString text = m_server->text().trimmed();
+    return QUrl(text.isEmpty() ? QLatin1String(DefaultApiUrl) : text, QUrl::StrictMode);
+}
+
+QString SignInWindow::caFile() const
+{
+    return m_caFile->text().trimmed();
+}
+
+void SignInWindow::updateServerNote()
+{
+    const QUrl url = server();
+    const bool other = !isProduction(url);
+    const QString shown = url.isValid() ? url.toDisplayString(QUrl::RemoveUserInfo)
+                                        : withoutUserInfo(m_server->text().trimmed());
+    m_serverNote->setText(other ? tr("Signing in to %1").arg(shown) : QString());
+    m_serverNote->setVisible(other);
+}
+
+QString SignInWindow::serverProblem() const
+{
+    const QUrl url = server();
+    const QString problem = validateApiUrl(url);
+    if (!problem.isEmpty() && (!url.isValid() || url.host().isEmpty()))
+        // validateApiUrl cannot show what was typed when it does not even parse.
+        return tr("\u201c%1\u201d is not a server address. Use a full address such as %2.")
+            .arg(withoutUserInfo(m_server->text().trimmed()), QLatin1String(DefaultApiUrl));
+    return problem;
+}
+
+void SignInWindow::chooseCaFile()
+{
+    auto *dialog = new QFileDialog(this, tr("Choose a CA certificate"));
+    dialog->setObjectName(QStringLiteral("caFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setNameFilters({tr("PEM certificates (*.pem *.crt)"), tr("All files (*)")});
+    if (!caFile().isEmpty())
+        dialog->selectFile(caFile());
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        m_caFile->setText(path);
+        m_caFile->setFocus();
+    });
+    dialog->open();
 }
 
 void SignInWindow::setEmail(const QString &email)
@@ -186,6 +356,8 @@ QString SignInWindow::emailProblem(const QString &text)
 
 void SignInWindow::showProblem(const QString &message, QLineEdit *field)
 {
+    if (field == m_server || field == m_caFile)
+        setServerExpanded(true); // the field must show before it can take the focus
     m_error->setText(message);
     m_error->setVisible(true);
     field->setFocus();
@@ -205,10 +377,19 @@ void SignInWindow::submit()
     if (m_secret->text().isEmpty())
         return showProblem(
             email ? tr("Enter your password.") : tr("Enter the API key's secret."), m_secret);
+    if (const QString problem = serverProblem(); !problem.isEmpty())
+        return showProblem(problem, m_server);
+    QList<QSslCertificate> caCertificates;
+    if (!caFile().isEmpty()) {
+        if (const QString problem = loadCaCertificates(caFile(), &caCertificates);
+            !problem.isEmpty())
+            return showProblem(problem, m_caFile);
+    }
     clearError();
     if (email)
         m_rememberedEmail = m_user->text().trimmed();
-    emit signInRequested(m_user->text().trimmed(), m_secret->text());
+    emit signInRequested(SignInRequest {
+        m_user->text().trimmed(), m_secret->text(), server(), caFile(), caCertificates});
 }
 
 void SignInWindow::setBusy(bool busy)
@@ -221,6 +402,7 @@ void SignInWindow::setBusy(bool busy)
     m_keyMode->setEnabled(!busy);
     m_user->setEnabled(!busy);
     m_secret->setEnabled(!busy);
+    updateServerEditable();
     m_signIn->setEnabled(!busy);
     m_progress->setVisible(busy);
     m_cancel->setVisible(busy || m_dismissible);

@@ -98,6 +98,16 @@ try:
     check(password is not None, "a 'Password' field")
     check(sign_in is not None, "a 'Sign in' button")
     check(find(root, "Sign in with API key and secret") is not None, "the API key toggle is named")
+    other_server = find(root, "Other server")
+    check(other_server is not None, "an 'Other server' expander")
+    if other_server is not None:
+        press(other_server)
+        server = wait_for(lambda: find(root, "Server", [pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY]))
+        check(server is not None, "after expanding, a 'Server' field")
+        check(server is not None and server.queryText().getText(0, -1) == url,
+              "the 'Server' field holds the --api-url")
+        check(find(root, "CA file", [pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY]) is not None,
+              "after expanding, a 'CA file' field")
     set_text(email, "demo@example.com")
     set_text(password, "demo-password")
     press(sign_in)

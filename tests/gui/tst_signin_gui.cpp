@@ -6,11 +6,14 @@
 #include "Application.h"
 #include "EmulatorFixture.h"
 #include "SignInWindow.h"
+#include "api/ServerConfig.h"
 #include "auth/KeychainTokenStore.h"
 #include "auth/Session.h"
 
 #include <QAccessible>
 #include <QApplication>
+#include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -18,7 +21,9 @@
 #include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Smtpd;
 using namespace TestSupport;
@@ -40,16 +45,52 @@ private slots:
     void malformedEmailIsCaughtBeforeAnyRequest_data();
     void malformedEmailIsCaughtBeforeAnyRequest();
     void cancelDuringSlowSignIn();
+    // Another server (staging, self-hosted): the expander, prefill, checks before any request.
+    void serverControlsAreNamedAndCollapsed();
+    void expanderTogglesFromTheKeyboard_data();
+    void expanderTogglesFromTheKeyboard();
+    void tabOrderRunsThroughTheServerFields();
+    void serverIsPrefilledFromTheAppsApiUrl();
+    void setServerPrefillsAndTheNoteFollowsTheField();
+    void badServerIsRefusedBeforeAnyRequest_data();
+    void badServerIsRefusedBeforeAnyRequest();
+    void badCaFileIsRefusedBeforeAnyRequest_data();
+    void badCaFileIsRefusedBeforeAnyRequest();
+    void validCaFileFromBrowseIsHandedOver();
+    void emptyServerMeansProduction();
+    void returnInAnyFieldSubmits_data();
+    void returnInAnyFieldSubmits();
+    void lockedServerIsReadOnly();
 
 private:
     void type(QWidget *window, const QString &field, const QString &text);
     void press(QWidget *window, const QString &button);
     // Signs in through the form, then opens it again from the account window's renewal offer.
     void signInAndOpenTheRenewalForm();
+    // The app as the other GUI suites start it (AppRig: the emulator's URL as --api-url), in
+    // place of this suite's own.
+    AppRig &useAppRig();
+    // A sign-in form on its own, shown, with the demo email and password typed in.
+    std::unique_ptr<SignInWindow> filledForm();
 
     std::unique_ptr<EmulatorFixture> m_emulator;
     std::unique_ptr<Application> m_app;
+    std::unique_ptr<AppRig> m_rig;
 };
+
+namespace {
+const QString CaPem = QStringLiteral(SMTPD_TEST_CERT_DIR "/ca.pem");
+
+QToolButton *expander(QWidget *window)
+{
+    return findByAccessibleName<QToolButton>(window, QStringLiteral("Other server"));
+}
+
+QLineEdit *field(QWidget *window, const QString &name)
+{
+    return findByAccessibleName<QLineEdit>(window, name);
+}
+} // namespace
 
 void TestSignInGui::init()
 {
@@ -75,6 +116,7 @@ void TestSignInGui::init()
 
 void TestSignInGui::cleanup()
 {
+    m_rig.reset();
     m_app.reset();
     m_emulator.reset();
 }
@@ -291,6 +333,360 @@ void TestSignInGui::cancelDuringSlowSignIn()
     QVERIFY(findByAccessibleName<QPushButton>(signIn, QStringLiteral("Sign in"))->isEnabled());
     QVERIFY(findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Password"))->text().isEmpty());
     QVERIFY(!m_app->accountWindow()->isVisible());
+}
+
+AppRig &TestSignInGui::useAppRig()
+{
+    m_app.reset();
+    m_emulator.reset();
+    m_rig = std::make_unique<AppRig>();
+    return *m_rig;
+}
+
+std::unique_ptr<SignInWindow> TestSignInGui::filledForm()
+{
+    auto window = std::make_unique<SignInWindow>();
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return {};
+    field(window.get(), QStringLiteral("Email"))->setText(DemoEmail);
+    field(window.get(), QStringLiteral("Password"))->setText(DemoPassword);
+    return window;
+}
+
+void TestSignInGui::serverControlsAreNamedAndCollapsed()
+{
+    SignInWindow *signIn = m_app->signInWindow();
+    QToolButton *other = expander(signIn);
+    QVERIFY(other);
+    QCOMPARE(other->objectName(), QStringLiteral("otherServer"));
+    QCOMPARE(other->text(), QStringLiteral("Other server\u2026"));
+    QVERIFY(other->isCheckable());
+    QVERIFY(other->isVisible());
+    QLineEdit *server = field(signIn, QStringLiteral("Server"));
+    QLineEdit *caFile = field(signIn, QStringLiteral("CA file"));
+    auto *browse = findByAccessibleName<QPushButton>(signIn, QStringLiteral("Choose CA file"));
+    QVERIFY(server);
+    QVERIFY(caFile);
+    QVERIFY(browse);
+    QCOMPARE(server->objectName(), QStringLiteral("server"));
+    QCOMPARE(caFile->objectName(), QStringLiteral("caFile"));
+    QCOMPARE(browse->text(), QStringLiteral("Browse\u2026"));
+    // Collapsed at first: the fields are there but do not show.
+    QVERIFY(!other->isChecked());
+    QVERIFY(!server->isVisible());
+    QVERIFY(!caFile->isVisible());
+    QVERIFY(!browse->isVisible());
+    QTest::mouseClick(other, Qt::LeftButton);
+    QVERIFY(server->isVisible());
+    QVERIFY(caFile->isVisible());
+    QVERIFY(browse->isVisible());
+    auto *hint = signIn->findChild<QLabel *>(QStringLiteral("caFileHint"));
+    QVERIFY(hint->isVisible());
+    QVERIFY(hint->text().contains(QStringLiteral("private certificate authority")));
+}
+
+void TestSignInGui::expanderTogglesFromTheKeyboard_data()
+{
+    QTest::addColumn<int>("key");
+    QTest::newRow("Space") << int(Qt::Key_Space);
+    QTest::newRow("Return") << int(Qt::Key_Return);
+    QTest::newRow("Enter") << int(Qt::Key_Enter);
+}
+
+void TestSignInGui::expanderTogglesFromTheKeyboard()
+{
+    QFETCH(int, key);
+    SignInWindow *signIn = m_app->signInWindow();
+    QToolButton *other = expander(signIn);
+    QLineEdit *server = field(signIn, QStringLiteral("Server"));
+    QLineEdit *caFile = field(signIn, QStringLiteral("CA file"));
+    other->setFocus();
+    QTest::keyClick(other, Qt::Key(key));
+    QVERIFY(other->isChecked());
+    QVERIFY(server->isVisible());
+    QVERIFY(caFile->isVisible());
+    QTest::keyClick(other, Qt::Key(key));
+    QVERIFY(!other->isChecked());
+    QVERIFY(!server->isVisible());
+    QVERIFY(!caFile->isVisible());
+    QCOMPARE(m_emulator->server().requests().size(), 0); // toggling never submits
+}
+
+void TestSignInGui::tabOrderRunsThroughTheServerFields()
+{
+    SignInWindow *signIn = m_app->signInWindow();
+    signIn->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(signIn));
+    QTest::keyClick(expander(signIn), Qt::Key_Space); // expanded: every field takes part
+    auto *modeEmail = signIn->findChild<QRadioButton *>(QStringLiteral("modeEmail"));
+    const QList<QWidget *> expected {modeEmail, field(signIn, QStringLiteral("Email")),
+        field(signIn, QStringLiteral("Password")), expander(signIn),
+        field(signIn, QStringLiteral("Server")), field(signIn, QStringLiteral("CA file")),
+        findByAccessibleName<QPushButton>(signIn, QStringLiteral("Choose CA file")),
+        findByAccessibleName<QPushButton>(signIn, QStringLiteral("Sign in"))};
+    modeEmail->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), modeEmail);
+    for (int i = 1; i < expected.size(); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), expected.at(i));
+    }
+}
+
+void TestSignInGui::serverIsPrefilledFromTheAppsApiUrl()
+{
+    AppRig &rig = useAppRig();
+    QVERIFY(rig.isReady());
+    SignInWindow *signIn = rig.app().signInWindow();
+    QVERIFY(!expander(signIn)->isChecked()); // prefilled, still collapsed
+    QCOMPARE(field(signIn, QStringLiteral("Server"))->text(), rig.emulator().baseUrl().toString());
+    QCOMPARE(signIn->server(), rig.emulator().baseUrl());
+    QCOMPARE(signIn->caFile(), QString()); // the rig hands over certificates, not a file
+    auto *note = signIn->findChild<QLabel *>(QStringLiteral("serverNote"));
+    QVERIFY(note->isVisible());
+    QCOMPARE(
+        note->text(), QStringLiteral("Signing in to %1").arg(rig.emulator().baseUrl().toString()));
+}
+
+void TestSignInGui::setServerPrefillsAndTheNoteFollowsTheField()
+{
+    SignInWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *note = window.findChild<QLabel *>(QStringLiteral("serverNote"));
+    QLineEdit *server = field(&window, QStringLiteral("Server"));
+    QLineEdit *caFile = field(&window, QStringLiteral("CA file"));
+
+    window.setServer(QUrl(QLatin1String(DefaultApiUrl)), QString());
+    QCOMPARE(server->text(), QLatin1String(DefaultApiUrl));
+    QVERIFY(!note->isVisible()); // production needs no note
+    QVERIFY(!expander(&window)->isChecked());
+
+    const QUrl staging(QStringLiteral("https://staging.smtpd.dev"));
+    window.setServer(staging, CaPem);
+    QCOMPARE(server->text(), staging.toString());
+    QCOMPARE(caFile->text(), CaPem);
+    QCOMPARE(window.server(), staging);
+    QCOMPARE(window.caFile(), CaPem);
+    QVERIFY(!expander(&window)->isChecked());
+    QVERIFY(note->isVisible());
+    QCOMPARE(note->text(), QStringLiteral("Signing in to https://staging.smtpd.dev"));
+
+    // The note follows what is typed.
+    QTest::keyClick(expander(&window), Qt::Key_Space);
+    server->clear();
+    QVERIFY(!note->isVisible()); // empty: production
+    QTest::keyClicks(server, QStringLiteral("https://mail.example.org"));
+    QVERIFY(note->isVisible());
+    QCOMPARE(note->text(), QStringLiteral("Signing in to https://mail.example.org"));
+    for (const QString &production :
+        {QStringLiteral("https://api.smtpd.dev/"), QStringLiteral("https://api.smtpd.dev:443"),
+            QStringLiteral("https://API.smtpd.dev")}) {
+        server->setText(production);
+        QVERIFY2(!note->isVisible(), qPrintable(production));
+    }
+}
+
+void TestSignInGui::badServerIsRefusedBeforeAnyRequest_data()
+{
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("http") << QStringLiteral("http://127.0.0.1:1") << QStringLiteral("HTTPS");
+    QTest::newRow("ftp") << QStringLiteral("ftp://x") << QStringLiteral("HTTPS");
+    QTest::newRow("not a url") << QStringLiteral("not a url")
+                               << QStringLiteral("\u201cnot a url\u201d is not a server address");
+    QTest::newRow("no host") << QStringLiteral("https://")
+                             << QStringLiteral("\u201chttps://\u201d is not a server address");
+    QTest::newRow("path and query")
+        << QStringLiteral("https://host/path?x=1") << QStringLiteral("query");
+    QTest::newRow("user info") << QStringLiteral("https://me:pw@host")
+                               << QStringLiteral("user name or password");
+    QTest::newRow("user info, not parsing")
+        << QStringLiteral("https://me:pw@ho st") << QStringLiteral("is not a server address");
+}
+
+// Through the whole app: a refused server never reaches the session, so nothing reaches the
+// emulator; once corrected, the one sign-in goes through.
+void TestSignInGui::badServerIsRefusedBeforeAnyRequest()
+{
+    QFETCH(QString, server);
+    QFETCH(QString, mentions);
+    AppRig &rig = useAppRig();
+    QVERIFY(rig.isReady());
+    SignInWindow *signIn = rig.app().signInWindow();
+    QSignalSpy requested(signIn, &SignInWindow::signInRequested);
+    type(signIn, QStringLiteral("Email"), DemoEmail);
+    type(signIn, QStringLiteral("Password"), DemoPassword);
+    QTest::keyClick(expander(signIn), Qt::Key_Space);
+    type(signIn, QStringLiteral("Server"), server);
+    // Collapse again: a problem must open the expander by itself.
+    QTest::keyClick(expander(signIn), Qt::Key_Space);
+    QVERIFY(!field(signIn, QStringLiteral("Server"))->isVisible());
+    press(signIn, QStringLiteral("Sign in"));
+
+    auto *error = signIn->findChild<QLabel *>(QStringLiteral("signInError"));
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(mentions), qPrintable(error->text()));
+    // A password in the address is never echoed, in the error or in the note.
+    QVERIFY(!error->text().contains(QStringLiteral("pw@")));
+    QVERIFY(!signIn->findChild<QLabel *>(QStringLiteral("serverNote"))
+                 ->text()
+                 .contains(QStringLiteral("pw@")));
+    QVERIFY(expander(signIn)->isChecked());
+    QVERIFY(field(signIn, QStringLiteral("Server"))->isVisible());
+    QCOMPARE(signIn->focusWidget(), field(signIn, QStringLiteral("Server")));
+    QCOMPARE(requested.count(), 0);
+    QCOMPARE(rig.emulator().server().requests().size(), 0);
+
+    type(signIn, QStringLiteral("Server"), rig.emulator().baseUrl().toString());
+    press(signIn, QStringLiteral("Sign in"));
+    QCOMPARE(requested.count(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.app().accountWindow()->isVisible(), 15000);
+    QCOMPARE(rig.emulator().server().requestCount("POST", QStringLiteral("/oauth/token")), 1);
+}
+
+void TestSignInGui::badCaFileIsRefusedBeforeAnyRequest_data()
+{
+    QTest::addColumn<QByteArray>("contents"); // empty: no file at all
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("missing") << QByteArray() << QStringLiteral("Cannot read");
+    QTest::newRow("not PEM") << QByteArray("hello, not a certificate")
+                             << QStringLiteral("holds no PEM certificate");
+}
+
+void TestSignInGui::badCaFileIsRefusedBeforeAnyRequest()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, mentions);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ca.pem"));
+    if (!contents.isEmpty()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(contents);
+    }
+    SignInWindow *signIn = m_app->signInWindow();
+    QSignalSpy requested(signIn, &SignInWindow::signInRequested);
+    type(signIn, QStringLiteral("Email"), DemoEmail);
+    type(signIn, QStringLiteral("Password"), DemoPassword);
+    signIn->setServer(m_emulator->baseUrl(), path); // collapsed
+    press(signIn, QStringLiteral("Sign in"));
+
+    auto *error = signIn->findChild<QLabel *>(QStringLiteral("signInError"));
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(mentions), qPrintable(error->text()));
+    QVERIFY(expander(signIn)->isChecked());
+    QCOMPARE(signIn->focusWidget(), field(signIn, QStringLiteral("CA file")));
+    QCOMPARE(requested.count(), 0);
+    QCOMPARE(m_emulator->server().requests().size(), 0);
+}
+
+void TestSignInGui::validCaFileFromBrowseIsHandedOver()
+{
+    std::unique_ptr<SignInWindow> window = filledForm();
+    QVERIFY(window);
+    const QUrl selfHosted(QStringLiteral("https://smtpd.example.org:8443"));
+    window->setServer(selfHosted, QString());
+    QTest::keyClick(expander(window.get()), Qt::Key_Space);
+
+    press(window.get(), QStringLiteral("Choose CA file"));
+    auto *dialog = window->findChild<QFileDialog *>(QStringLiteral("caFileDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->nameFilters().join(QLatin1Char(';')).contains(QStringLiteral("*.pem *.crt")));
+    QCOMPARE(dialog->fileMode(), QFileDialog::ExistingFile);
+    dialog->selectFile(CaPem);
+    QVERIFY(QMetaObject::invokeMethod(dialog, "accept")); // as the Open button does
+    QCOMPARE(field(window.get(), QStringLiteral("CA file"))->text(), CaPem);
+
+    QSignalSpy requested(window.get(), &SignInWindow::signInRequested);
+    press(window.get(), QStringLiteral("Sign in"));
+    QCOMPARE(requested.count(), 1);
+    const auto request = requested.first().first().value<SignInRequest>();
+    QCOMPARE(request.username, DemoEmail);
+    QCOMPARE(request.secret, DemoPassword);
+    QCOMPARE(request.server, selfHosted);
+    QCOMPARE(request.caFile, CaPem);
+    QVERIFY(!request.caCertificates.isEmpty());
+    QCOMPARE(request.caCertificates, EmulatorFixture::caCertificates());
+    QVERIFY(!window->findChild<QLabel *>(QStringLiteral("signInError"))->isVisible());
+}
+
+void TestSignInGui::emptyServerMeansProduction()
+{
+    std::unique_ptr<SignInWindow> window = filledForm();
+    QVERIFY(window);
+    window->setServer(QUrl(), QString());
+    QCOMPARE(window->server(), QUrl(QLatin1String(DefaultApiUrl)));
+    QVERIFY(!window->findChild<QLabel *>(QStringLiteral("serverNote"))->isVisible());
+    QSignalSpy requested(window.get(), &SignInWindow::signInRequested);
+    press(window.get(), QStringLiteral("Sign in"));
+    QCOMPARE(requested.count(), 1);
+    const auto request = requested.first().first().value<SignInRequest>();
+    QCOMPARE(request.server, QUrl(QLatin1String(DefaultApiUrl)));
+    QVERIFY(request.caFile.isEmpty());
+    QVERIFY(request.caCertificates.isEmpty());
+}
+
+void TestSignInGui::returnInAnyFieldSubmits_data()
+{
+    QTest::addColumn<QString>("fieldName");
+    QTest::newRow("Email") << QStringLiteral("Email");
+    QTest::newRow("Password") << QStringLiteral("Password");
+    QTest::newRow("Server") << QStringLiteral("Server");
+    QTest::newRow("CA file") << QStringLiteral("CA file");
+}
+
+void TestSignInGui::returnInAnyFieldSubmits()
+{
+    QFETCH(QString, fieldName);
+    std::unique_ptr<SignInWindow> window = filledForm();
+    QVERIFY(window);
+    window->setServer(m_emulator->baseUrl(), CaPem);
+    QTest::keyClick(expander(window.get()), Qt::Key_Space);
+    QSignalSpy requested(window.get(), &SignInWindow::signInRequested);
+    QTest::keyClick(field(window.get(), fieldName), Qt::Key_Return);
+    QCOMPARE(requested.count(), 1);
+    const auto request = requested.first().first().value<SignInRequest>();
+    QCOMPARE(request.server, m_emulator->baseUrl());
+    QCOMPARE(request.caCertificates.size(), 1);
+}
+
+void TestSignInGui::lockedServerIsReadOnly()
+{
+    std::unique_ptr<SignInWindow> window = filledForm();
+    QVERIFY(window);
+    window->setServer(m_emulator->baseUrl(), CaPem);
+    window->setServerLocked(true);
+    QTest::keyClick(expander(window.get()), Qt::Key_Space); // the expander still shows them
+    QLineEdit *server = field(window.get(), QStringLiteral("Server"));
+    QLineEdit *caFile = field(window.get(), QStringLiteral("CA file"));
+    auto *browse
+        = findByAccessibleName<QPushButton>(window.get(), QStringLiteral("Choose CA file"));
+    QVERIFY(server->isVisible());
+    QVERIFY(caFile->isVisible());
+    QVERIFY(server->isReadOnly());
+    QVERIFY(caFile->isReadOnly());
+    QVERIFY(!browse->isEnabled());
+    QTest::keyClicks(server, QStringLiteral("x"));
+    QTest::keyClicks(caFile, QStringLiteral("x"));
+    QCOMPARE(server->text(), m_emulator->baseUrl().toString());
+    QCOMPARE(caFile->text(), CaPem);
+    // Busy and back: still locked.
+    window->setBusy(true);
+    window->setBusy(false); // an attempt ended: the password went
+    QVERIFY(server->isReadOnly());
+    QVERIFY(!browse->isEnabled());
+    field(window.get(), QStringLiteral("Password"))->setText(DemoPassword);
+    QSignalSpy requested(window.get(), &SignInWindow::signInRequested);
+    press(window.get(), QStringLiteral("Sign in"));
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().first().value<SignInRequest>().server, m_emulator->baseUrl());
+
+    window->setServerLocked(false);
+    QVERIFY(!server->isReadOnly());
+    QVERIFY(!caFile->isReadOnly());
+    QVERIFY(browse->isEnabled());
 }
 
 QTEST_MAIN(TestSignInGui)
