@@ -129,9 +129,15 @@ QUrl EmulatorServer::baseUrl() const
 
 void EmulatorServer::stopListening()
 {
-    for (QTcpServer *server : servers())
+    // A server that is down does not answer on connections it already had either: those that
+    // carried a request, and those a client opened ahead and has not used yet (the listening
+    // server is their parent).
+    for (QTcpServer *server : servers()) {
         server->close();
-    // A server that is down does not answer on connections it already had either.
+        const QList<QTcpSocket *> idle = server->findChildren<QTcpSocket *>();
+        for (QTcpSocket *socket : idle)
+            socket->abort();
+    }
     for (const QPointer<QTcpSocket> &socket : std::as_const(m_connections))
         if (socket)
             socket->abort();
