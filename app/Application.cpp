@@ -1,5 +1,6 @@
 #include "Application.h"
 
+#include "AccountListEntry.h"
 #include "AccountWindow.h"
 #include "AvatarView.h"
 #include "KeychainProblemWindow.h"
@@ -12,6 +13,7 @@
 #include "auth/KeychainTokenStore.h"
 #include "auth/Session.h"
 #include "auth/SessionStorage.h"
+#include "auth/StoredSession.h"
 #include "avatar/AvatarFetcher.h"
 
 #include <QAction>
@@ -23,6 +25,9 @@
 #include <QNetworkDiskCache>
 #include <QStandardPaths>
 #include <QTimer>
+
+#include <tuple>
+#include <utility>
 
 // Resources from a static library must be registered by name (outside any namespace).
 static void registerResources()
@@ -40,7 +45,62 @@ const QString LegacyLastAccountKey = QStringLiteral("account/last");
 // How long a quit waits for keychain writes still in flight.
 constexpr int QuitFlushTimeoutMs = 10000;
 const QString ClipboardClearKey = QStringLiteral("clipboard/clearAfterSeconds");
+
+// The account list's badge and words for a session state.
+std::pair<AccountListEntry::Badge, QString> listState(Session::State state)
+{
+    using Badge = AccountListEntry::Badge;
+    using State = Session::State;
+    switch (state) {
+    case State::Active:
+        return {Badge::Active, Application::tr("Signed in")};
+    case State::SigningIn:
+        return {Badge::Busy, Application::tr("Signing in\u2026")};
+    case State::Restoring:
+        return {Badge::Busy, Application::tr("Restoring\u2026")};
+    case State::Refreshing:
+        return {Badge::Busy, Application::tr("Refreshing\u2026")};
+    case State::SigningOut:
+        return {Badge::Busy, Application::tr("Signing out\u2026")};
+    case State::Offline:
+        return {Badge::Offline, Application::tr("Offline")};
+    case State::Expired:
+        return {Badge::Attention, Application::tr("Session ended")};
+    case State::KeychainUnavailable:
+        return {Badge::Attention, Application::tr("Keyring unavailable")};
+    case State::SignedOut:
+        break;
+    }
+    return {Badge::SignedOut, Application::tr("Signed out")};
+}
 } // namespace
+
+// One session for now: the list shows it as the only (and so the default) account.
+void Application::updateAccountList()
+{
+    const QString account = m_session->account();
+    if (account.isEmpty()) {
+        m_accountWindow->setAccounts({});
+        return;
+    }
+    const Profile &profile = m_session->profile();
+    AccountListEntry entry;
+    entry.id = QStringLiteral("current");
+    // An API key is a credential: it is named by its opaque principal, never shown.
+    const bool apiKey = !account.contains(QLatin1Char('@'));
+    entry.who = apiKey
+        ? tr("API key %1").arg(principalFor(account).section(QLatin1Char('-'), 2).left(6))
+        : (profile.email.isEmpty() ? account : profile.email);
+    entry.name = profile.displayName().isEmpty() ? entry.who : profile.displayName();
+    if (m_session->origin() != productionOrigin())
+        entry.server = m_session->origin();
+    std::tie(entry.badge, entry.stateText) = listState(m_session->state());
+    entry.isDefault = true;
+    entry.avatar = m_accountWindow->avatar()->picture();
+    // The initials' colour, as on the page; never from a hash of an API key.
+    entry.avatarHash = emailHash(profile.email.isEmpty() ? principalFor(account) : profile.email);
+    m_accountWindow->setAccounts({entry});
+}
 
 void Application::onProfileChanged(const Profile &profile)
 {
@@ -53,6 +113,7 @@ void Application::onProfileChanged(const Profile &profile)
         m_avatarUrl = profile.gravatarUrl;
         m_avatars->fetch(profile, avatar->requestPixels());
     }
+    updateAccountList();
 }
 
 // Only an email is ever put back into the form: an API key is a credential.
@@ -132,7 +193,10 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     });
     connect(m_session, &Session::profileChanged, this, &Application::onProfileChanged);
     connect(m_avatars, &AvatarFetcher::pictureReady, m_accountWindow->avatar(),
-        [this](const QByteArray &bytes) { m_accountWindow->avatar()->setPicture(bytes); });
+        [this](const QByteArray &bytes) {
+            m_accountWindow->avatar()->setPicture(bytes);
+            updateAccountList();
+        });
     connect(m_session, &Session::accessTokenChanged, this, [this] {
         // The copied token was replaced, or the session ended (wipe() emits this too): it
         // should not linger on the clipboard.
@@ -147,6 +211,11 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     connect(qApp, &QCoreApplication::aboutToQuit, m_clipboard, &TokenClipboard::clearIfOurs);
     connect(m_accountWindow, &AccountWindow::refreshRequested, m_session, &Session::refreshNow);
     connect(m_accountWindow, &AccountWindow::signOutRequested, m_session, &Session::signOut);
+    // The one account: removing it is signing it out (revoked, the keychain item removed).
+    // Adding another and choosing the default wait for several sessions (addAccountRequested
+    // and makeDefaultRequested are not connected yet; the one account is the default).
+    connect(m_accountWindow, &AccountWindow::removeAccountRequested, m_session,
+        [this](const QString &) { m_session->signOut(); });
     connect(m_keychainWindow, &KeychainProblemWindow::retryRequested, m_session,
         &Session::retryKeychain);
     connect(m_keychainWindow, &KeychainProblemWindow::continueWithoutSavingRequested, m_session,
@@ -261,6 +330,7 @@ void Application::onStateChanged()
     m_accountWindow->setStatus(m_presenter->statusLine());
     m_accountWindow->setCopyEnabled(m_session->hasTokens() && state != State::SigningOut);
     updateTokenPanel();
+    updateAccountList();
     m_accountWindow->setBusy(state == State::SigningOut || state == State::Restoring);
     m_keychainWindow->setReason(
         SessionTexts::describe(m_session->reason(), m_session->reasonDetail()));

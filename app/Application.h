@@ -65,6 +65,7 @@ private:
     void copyAccessToken();
     void prefillEmail(const QString &account);
     void updateTokenPanel();
+    void updateAccountList();
     QString lastAccountKey() const;
 
     AppOptions m_options;

@@ -1,9 +1,12 @@
 #include "AccountWindow.h"
 
+#include "AccountListDelegate.h"
+#include "AccountListModel.h"
 #include "AvatarView.h"
 #include "DurationText.h"
 #include "api/Profile.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
@@ -12,11 +15,15 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QVBoxLayout>
 
 #include <functional>
+#include <utility>
 
 namespace Smtpd {
 
@@ -105,6 +112,13 @@ QPushButton *AccountWindow::makeButton(
 
 AccountWindow::AccountWindow(QWidget *parent)
     : QWidget(parent)
+    , m_accounts(new AccountListModel(this))
+    , m_list(new QListView(this))
+    , m_addAccount(makeButton(tr("&Add account"), QStringLiteral("addAccount"), tr("Add account")))
+    , m_removeAccount(
+          makeButton(tr("Re&move account"), QStringLiteral("removeAccount"), tr("Remove account")))
+    , m_makeDefault(
+          makeButton(tr("Make &default"), QStringLiteral("makeDefault"), tr("Make default")))
     , m_avatar(new AvatarView(96, this))
     , m_name(makeLabel(this, QStringLiteral("profileName")))
     , m_email(makeLabel(this, QStringLiteral("profileEmail")))
@@ -126,6 +140,55 @@ AccountWindow::AccountWindow(QWidget *parent)
     setWindowTitle(tr("SMTPD Accounts"));
     setObjectName(QStringLiteral("accountWindow"));
 
+    // The accounts, on the left.
+    m_list->setObjectName(QStringLiteral("accountList"));
+    m_list->setAccessibleName(tr("Accounts"));
+    m_list->setModel(m_accounts);
+    m_list->setItemDelegate(new AccountListDelegate(m_list));
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setMinimumWidth(260);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        if (!m_updatingList)
+            syncCurrentAccount();
+    });
+    // Delete in the list removes the current account, after the same confirmation.
+    auto *removeKey = new QAction(tr("Remove account"), m_list);
+    removeKey->setShortcut(QKeySequence::Delete);
+    removeKey->setShortcutContext(Qt::WidgetShortcut);
+    m_list->addAction(removeKey);
+    connect(removeKey, &QAction::triggered, this, [this] {
+        if (m_removeAccount->isEnabled())
+            confirmRemove();
+    });
+    auto *addKey = new QAction(tr("Add account"), this);
+    addKey->setObjectName(QStringLiteral("addAccountAction"));
+    addKey->setShortcut(QKeySequence::New);
+    addKey->setShortcutContext(Qt::WindowShortcut);
+    addAction(addKey);
+    connect(addKey, &QAction::triggered, this, [this] {
+        if (m_addAccount->isEnabled())
+            emit addAccountRequested();
+    });
+    connect(m_addAccount, &QPushButton::clicked, this, &AccountWindow::addAccountRequested);
+    connect(m_removeAccount, &QPushButton::clicked, this, &AccountWindow::confirmRemove);
+    connect(m_makeDefault, &QPushButton::clicked, this, [this] {
+        if (!m_currentId.isEmpty())
+            emit makeDefaultRequested(m_currentId);
+    });
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(m_addAccount);
+    listButtons->addWidget(m_removeAccount);
+    auto *column = new QVBoxLayout;
+    column->setSpacing(8);
+    column->addWidget(m_list, 1);
+    column->addLayout(listButtons);
+    column->addWidget(m_makeDefault, 0, Qt::AlignLeft);
+    updateListButtons();
+
+    // The current account's page, on the right.
     QFont nameFont = m_name->font();
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.5);
     nameFont.setBold(true);
@@ -187,19 +250,32 @@ AccountWindow::AccountWindow(QWidget *parent)
     bottom->addStretch();
     bottom->addWidget(m_signOut);
 
-    auto *layout = new QVBoxLayout(this);
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("accountPage"));
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->setSpacing(12);
+    pageLayout->addLayout(header);
+    pageLayout->addLayout(details);
+    pageLayout->addWidget(m_status);
+    pageLayout->addWidget(m_renewal);
+    pageLayout->addWidget(tokenBox);
+    pageLayout->addStretch();
+    pageLayout->addLayout(bottom);
+    page->setMinimumWidth(460);
+
+    auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(24, 24, 24, 24);
-    layout->setSpacing(12);
-    layout->addLayout(header);
-    layout->addLayout(details);
-    layout->addWidget(m_status);
-    layout->addWidget(m_renewal);
-    layout->addWidget(tokenBox);
-    layout->addStretch();
-    layout->addLayout(bottom);
-    setMinimumWidth(460);
+    layout->setSpacing(24);
+    layout->addLayout(column);
+    layout->addWidget(page, 1);
 
     m_copyToken->setDefault(true);
+    // Left to right: the list and its buttons, then the page.
+    setTabOrder(m_list, m_addAccount);
+    setTabOrder(m_addAccount, m_removeAccount);
+    setTabOrder(m_removeAccount, m_makeDefault);
+    setTabOrder(m_makeDefault, m_copyToken);
     setTabOrder(m_copyToken, m_refresh);
     setTabOrder(m_refresh, m_accountId);
     setTabOrder(m_accountId, copyId);
@@ -231,6 +307,115 @@ AccountWindow::AccountWindow(QWidget *parent)
 AccountWindow::~AccountWindow()
 {
     delete m_visibilityFilter;
+}
+
+void AccountWindow::setAccounts(const QList<AccountListEntry> &entries)
+{
+    m_updatingList = true;
+    m_accounts->setEntries(entries);
+    m_updatingList = false;
+    int row = m_accounts->rowOf(m_currentId);
+    for (int i = 0; row < 0 && i < entries.size(); ++i)
+        if (entries.at(i).isDefault)
+            row = i;
+    if (row < 0 && !entries.isEmpty())
+        row = 0;
+    selectRow(row);
+    // A confirmation about an account that has left the list has nothing left to remove.
+    if (m_removeConfirmation && m_accounts->rowOf(m_removeId) < 0)
+        m_removeConfirmation->reject();
+}
+
+void AccountWindow::setCurrentAccount(const QString &id)
+{
+    const int row = m_accounts->rowOf(id);
+    if (row >= 0)
+        selectRow(row);
+}
+
+// Makes `row` current and selected (none for -1), then tells if the current account changed.
+void AccountWindow::selectRow(int row)
+{
+    QItemSelectionModel *selection = m_list->selectionModel();
+    const QModelIndex index = m_accounts->index(row);
+    m_updatingList = true;
+    if (!index.isValid())
+        selection->clear();
+    else if (selection->currentIndex() != index || !selection->isSelected(index))
+        selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    m_updatingList = false;
+    syncCurrentAccount();
+}
+
+void AccountWindow::syncCurrentAccount()
+{
+    const QModelIndex current = m_list->selectionModel()->currentIndex();
+    const QString id
+        = current.isValid() ? current.data(AccountListModel::IdRole).toString() : QString();
+    const bool changed = id != m_currentId;
+    m_currentId = id;
+    updateListButtons();
+    if (changed)
+        emit currentAccountChanged(id);
+}
+
+void AccountWindow::updateListButtons()
+{
+    const int row = m_accounts->rowOf(m_currentId);
+    m_removeAccount->setEnabled(row >= 0);
+    m_makeDefault->setEnabled(row >= 0 && !m_accounts->entries().at(row).isDefault);
+}
+
+void AccountWindow::confirmRemove()
+{
+    const int row = m_accounts->rowOf(m_currentId);
+    if (row < 0)
+        return;
+    if (m_removeConfirmation) {
+        m_removeConfirmation->raise();
+        m_removeConfirmation->activateWindow();
+        return;
+    }
+    const AccountListEntry &entry = m_accounts->entries().at(row);
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("removeAccountConfirmation"));
+    box->setIcon(QMessageBox::Warning);
+    box->setWindowTitle(tr("Remove account"));
+    box->setText(entry.who.isEmpty() || entry.who == entry.name
+            ? tr("Remove %1?").arg(entry.name)
+            : tr("Remove %1 (%2)?").arg(entry.name, entry.who));
+    box->setInformativeText(tr("This signs the account out on the server and forgets it on this "
+                               "computer. Its API access from other computers is not affected."));
+    box->setAccessibleName(tr("Remove account"));
+    box->setAccessibleDescription(box->text() + QLatin1Char(' ') + box->informativeText());
+    QPushButton *remove = box->addButton(tr("Remove account"), QMessageBox::DestructiveRole);
+    remove->setObjectName(QStringLiteral("confirmRemoveAccount"));
+    remove->setAccessibleName(tr("Remove account"));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    cancel->setAccessibleName(tr("Cancel"));
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    m_removeConfirmation = box;
+    m_removeId = entry.id;
+    connect(box, &QMessageBox::finished, this, [this, box, remove] {
+        const QString id = std::exchange(m_removeId, QString());
+        box->deleteLater();
+        if (box->clickedButton() == remove)
+            emit removeAccountRequested(id);
+    });
+    box->open(); // window-modal, without an event loop of its own
+}
+
+void AccountWindow::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (event->spontaneous())
+        return; // restored from minimized: the focus stays where it was
+    // Opening with several accounts, the keyboard starts in the list; with one, on the page.
+    if (m_accounts->rowCount() > 1)
+        m_list->setFocus(Qt::OtherFocusReason);
+    else if (!focusWidget() || focusWidget() == m_list)
+        m_copyToken->setFocus(Qt::OtherFocusReason);
 }
 
 void AccountWindow::setProfile(const Profile &profile)

@@ -1,20 +1,28 @@
 #pragma once
 
+#include "AccountListEntry.h"
+
 #include <QDateTime>
+#include <QList>
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
 class QLabel;
 class QLineEdit;
+class QListView;
+class QMessageBox;
 class QPushButton;
 
 namespace Smtpd {
 
+class AccountListModel;
 class AvatarView;
 struct Profile;
 
-// The signed-in account: who it is, and the state of its tokens. It observes the Session
-// and holds no logic beyond turning times into words. The token itself is never shown.
+// The accounts, in a list on the left, and the current one on the right: who it is, and the
+// state of its tokens. It shows what it is given and emits what the person asks for; it
+// holds no logic beyond turning times into words. The token itself is never shown.
 class AccountWindow final : public QWidget
 {
     Q_OBJECT
@@ -26,6 +34,20 @@ public:
     AvatarView *avatar() const { return m_avatar; }
 
 public slots:
+    // The accounts to list, in this order. The current account stays current (by id) across
+    // updates, and an update that changes only states leaves the list's rows, selection and
+    // scrolling alone. When the current account is gone, or there was none, the default
+    // account becomes current, else the first. Never takes the keyboard focus.
+    void setAccounts(const QList<Smtpd::AccountListEntry> &entries);
+    // Makes the account `id` current; an id that is not listed is ignored.
+    void setCurrentAccount(const QString &id);
+
+public:
+    // Empty when the list is.
+    QString currentAccountId() const { return m_currentId; }
+
+public slots:
+    // The current account's page:
     void setProfile(const Smtpd::Profile &profile);
     // When the access token and the whole session end (local clock); invalid hides them.
     void setExpiries(const QDateTime &accessToken, const QDateTime &session);
@@ -41,16 +63,39 @@ public slots:
     void setRenewalOffer(const QString &text);
 
 signals:
+    // The current account changed: the person chose another (click, Up/Down), or
+    // setAccounts() / setCurrentAccount() changed it. Its page follows from the app.
+    void currentAccountChanged(const QString &id);
+    void addAccountRequested(); // Add account, or Ctrl+N (QKeySequence::New)
+    // Only once the person confirmed it (Remove account, or Delete in the list).
+    void removeAccountRequested(const QString &id);
+    void makeDefaultRequested(const QString &id);
     void refreshRequested();
     void copyTokenRequested();
     void signOutRequested();
     void renewRequested();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void selectRow(int row);
+    void syncCurrentAccount();
+    void updateListButtons();
+    void confirmRemove();
     void updateCountdowns();
     QPushButton *makeButton(
         const QString &text, const QString &objectName, const QString &accessibleName);
 
+    AccountListModel *m_accounts;
+    QListView *m_list;
+    QPushButton *m_addAccount;
+    QPushButton *m_removeAccount;
+    QPushButton *m_makeDefault;
+    QString m_currentId;
+    bool m_updatingList = false; // the list's own changes are looked at once it is done
+    QPointer<QMessageBox> m_removeConfirmation;
+    QString m_removeId; // the account m_removeConfirmation is about
     AvatarView *m_avatar;
     QLabel *m_name;
     QLabel *m_email;

@@ -1,6 +1,9 @@
 // The account window in use: Copy access token on the real X clipboard (read with xclip),
-// its clearing rules, and the avatar (picture, initials, cache, no credentials).
+// its clearing rules, and the avatar (picture, initials, cache, no credentials). The list of
+// accounts on a window of its own (no emulator): names, selection, keyboard, confirmation.
+#include "AccountListModel.h"
 #include "AppRig.h"
+#include "AvatarImage.h"
 #include "AvatarView.h"
 #include "TokenClipboard.h"
 #include "TrayIcon.h"
@@ -9,7 +12,10 @@
 #include "auth/SessionStorage.h"
 #include "avatar/AvatarFetcher.h"
 
+#include <QAccessible>
 #include <QLabel>
+#include <QListView>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -41,6 +47,15 @@ private slots:
     void quitWaitsForTheKeychainAfterARotation();
     void quitWaitsForASignOutToFinish();
     void closingTheWindowWithoutATrayQuits();
+    void accountListControlsAreNamed();
+    void accountEntriesAreNamed();
+    void selectionKeptByIdAcrossUpdates();
+    void listTakesFocusFirstWithSeveralAccounts();
+    void arrowKeysSwitchAccounts();
+    void deleteAsksBeforeRemoving();
+    void makeDefaultOnlyForAnotherAccount();
+    void ctrlNAsksToAddAnAccount();
+    void everyButtonReachableByTab();
 
 private:
     void copy(AppRig &rig);
@@ -324,6 +339,324 @@ void TestAccountGui::lastEmailRememberedNeverThePassword()
     QSettings settings;
     for (const QString &key : settings.allKeys())
         QVERIFY(!settings.value(key).toString().contains(DemoPassword));
+}
+
+// Three accounts: the default one with a picture on production, one on another server, one
+// signed in with an API key.
+static QList<AccountListEntry> threeAccounts()
+{
+    AccountListEntry dana;
+    dana.id = QStringLiteral("a");
+    dana.name = QStringLiteral("Dana Demo");
+    dana.who = DemoEmail;
+    dana.stateText = QStringLiteral("Signed in");
+    dana.badge = AccountListEntry::Badge::Active;
+    dana.isDefault = true;
+    dana.avatarHash = emailHash(DemoEmail);
+    dana.avatar.loadFromData(SmtpdEmulator::avatarPng(dana.avatarHash, 192));
+    AccountListEntry jack;
+    jack.id = QStringLiteral("b");
+    jack.name = QStringLiteral("Jack Truong");
+    jack.who = QStringLiteral("jack.truong@jameshardie.com");
+    jack.server = QStringLiteral("https://127.0.0.1:8443");
+    jack.stateText = QStringLiteral("Offline");
+    jack.badge = AccountListEntry::Badge::Offline;
+    jack.avatarHash = emailHash(jack.who);
+    AccountListEntry bot;
+    bot.id = QStringLiteral("c");
+    bot.name = QStringLiteral("Build server");
+    bot.who = QStringLiteral("API key 3fa2c1");
+    bot.stateText = QStringLiteral("Signed out");
+    bot.badge = AccountListEntry::Badge::SignedOut;
+    return {dana, jack, bot};
+}
+
+static QListView *accountList(AccountWindow &window)
+{
+    return findByAccessibleName<QListView>(&window, QStringLiteral("Accounts"));
+}
+
+static bool showActive(AccountWindow &window)
+{
+    window.show();
+    window.activateWindow();
+    return QTest::qWaitForWindowActive(&window);
+}
+
+void TestAccountGui::accountListControlsAreNamed()
+{
+    AccountWindow window;
+    window.setAccounts(threeAccounts());
+    auto *list = accountList(window);
+    QVERIFY(list);
+    QCOMPARE(list->objectName(), QStringLiteral("accountList"));
+    QCOMPARE(list->model()->rowCount(), 3);
+    for (const char *name : {"Add account", "Remove account", "Make default", "Copy access token",
+             "Refresh now", "Copy account ID", "Sign out"})
+        QVERIFY2(findByAccessibleName<QPushButton>(&window, QLatin1String(name)), name);
+    // The page keeps its names.
+    for (const char *name : {"profileName", "profileEmail", "tokenValidity", "sessionStatus"})
+        QVERIFY2(window.findChild<QLabel *>(QLatin1String(name)), name);
+    QVERIFY(findByAccessibleName<QLineEdit>(&window, QStringLiteral("Account ID")));
+}
+
+void TestAccountGui::accountEntriesAreNamed()
+{
+    AccountWindow window;
+    window.setAccounts(threeAccounts());
+    QAbstractItemModel *model = accountList(window)->model();
+    const QString dana = QStringLiteral("Dana Demo, demo@example.com, Signed in, default account");
+    const QString jack = QStringLiteral("Jack Truong, jack.truong@jameshardie.com, on "
+                                        "https://127.0.0.1:8443, Offline");
+    const QString bot = QStringLiteral("Build server, API key 3fa2c1, Signed out");
+    const QStringList expected {dana, jack, bot};
+    for (int row = 0; row < 3; ++row) {
+        const QModelIndex index = model->index(row, 0);
+        QCOMPARE(index.data(Qt::AccessibleTextRole).toString(), expected.at(row));
+        QCOMPARE(index.data(Qt::DisplayRole).toString(), expected.at(row));
+        QCOMPARE(index.data(Qt::ToolTipRole).toString(), expected.at(row));
+    }
+    // What the accessibility tree hands a screen reader.
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAccessibleInterface *list = QAccessible::queryAccessibleInterface(accountList(window));
+    QVERIFY(list);
+    QCOMPARE(list->text(QAccessible::Name), QStringLiteral("Accounts"));
+    QStringList names;
+    for (int i = 0; i < list->childCount(); ++i)
+        names << list->child(i)->text(QAccessible::Name);
+    QCOMPARE(names, expected);
+}
+
+void TestAccountGui::selectionKeptByIdAcrossUpdates()
+{
+    const QList<AccountListEntry> original = threeAccounts();
+    AccountWindow window;
+    QSignalSpy changed(&window, &AccountWindow::currentAccountChanged);
+    window.setAccounts(original);
+    // With nothing chosen yet, the default account is current.
+    QCOMPARE(window.currentAccountId(), QStringLiteral("a"));
+    QCOMPARE(changed.count(), 1);
+    window.setCurrentAccount(QStringLiteral("b"));
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(changed.last().at(0).toString(), QStringLiteral("b"));
+    QVERIFY(showActive(window));
+    auto *add = findByAccessibleName<QPushButton>(&window, QStringLiteral("Add account"));
+    add->setFocus();
+    QCOMPARE(QApplication::focusWidget(), add);
+
+    QListView *list = accountList(window);
+    QSignalSpy reset(list->model(), &QAbstractItemModel::modelReset);
+    QSignalSpy removed(list->model(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(list->model(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy updated(list->model(), &QAbstractItemModel::dataChanged);
+    // A state-only update: rows are updated in place, the selection and the focus stay.
+    QList<AccountListEntry> accounts = original;
+    accounts[1].stateText = QStringLiteral("Signed in");
+    accounts[1].badge = AccountListEntry::Badge::Active;
+    accounts[2].stateText = QStringLiteral("Signing in\u2026");
+    accounts[2].badge = AccountListEntry::Badge::Busy;
+    window.setAccounts(accounts);
+    QCOMPARE(window.currentAccountId(), QStringLiteral("b"));
+    QCOMPARE(list->currentIndex().row(), 1);
+    QCOMPARE(list->currentIndex().data(AccountListModel::IdRole).toString(), QStringLiteral("b"));
+    QVERIFY(list->selectionModel()->isSelected(list->currentIndex()));
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(updated.count(), 2);
+    QCOMPARE(QApplication::focusWidget(), add);
+    QCOMPARE(list->currentIndex().data(Qt::AccessibleTextRole).toString(),
+        QStringLiteral("Jack Truong, jack.truong@jameshardie.com, on https://127.0.0.1:8443, "
+                       "Signed in"));
+
+    // Reordered, and a new account: still the same account, by id, wherever it is now.
+    AccountListEntry extra = accounts.at(2);
+    extra.id = QStringLiteral("d");
+    extra.name = QStringLiteral("Second bot");
+    accounts = {accounts.at(2), extra, accounts.at(0), accounts.at(1)};
+    window.setAccounts(accounts);
+    QCOMPARE(window.currentAccountId(), QStringLiteral("b"));
+    QCOMPARE(list->currentIndex().row(), 3);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(QApplication::focusWidget(), add);
+
+    // The current account leaves the list: the default one becomes current, once.
+    accounts.removeAt(3);
+    window.setAccounts(accounts);
+    QCOMPARE(window.currentAccountId(), QStringLiteral("a"));
+    QCOMPARE(changed.count(), 3);
+    QCOMPARE(changed.last().at(0).toString(), QStringLiteral("a"));
+    QCOMPARE(list->currentIndex().data(AccountListModel::IdRole).toString(), QStringLiteral("a"));
+    // An unknown id changes nothing; an empty list has no current account.
+    window.setCurrentAccount(QStringLiteral("nobody"));
+    QCOMPARE(window.currentAccountId(), QStringLiteral("a"));
+    window.setAccounts({});
+    QCOMPARE(window.currentAccountId(), QString());
+    QCOMPARE(changed.count(), 4);
+    QCOMPARE(QApplication::focusWidget(), add);
+}
+
+void TestAccountGui::listTakesFocusFirstWithSeveralAccounts()
+{
+    {
+        AccountWindow window;
+        window.setAccounts(threeAccounts());
+        QVERIFY(showActive(window));
+        QCOMPARE(QApplication::focusWidget(), accountList(window));
+    }
+    {
+        // With one account, the keyboard starts on the page, as before there was a list.
+        AccountWindow window;
+        window.setAccounts({threeAccounts().first()});
+        QVERIFY(showActive(window));
+        QCOMPARE(
+            QApplication::focusWidget()->accessibleName(), QStringLiteral("Copy access token"));
+    }
+}
+
+void TestAccountGui::arrowKeysSwitchAccounts()
+{
+    AccountWindow window;
+    window.setAccounts(threeAccounts());
+    QVERIFY(showActive(window));
+    QListView *list = accountList(window);
+    QCOMPARE(QApplication::focusWidget(), list);
+    QSignalSpy changed(&window, &AccountWindow::currentAccountChanged);
+    QTest::keyClick(list, Qt::Key_Down);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.last().at(0).toString(), QStringLiteral("b"));
+    QCOMPARE(window.currentAccountId(), QStringLiteral("b"));
+    QTest::keyClick(list, Qt::Key_Down);
+    QCOMPARE(changed.last().at(0).toString(), QStringLiteral("c"));
+    QTest::keyClick(list, Qt::Key_Up);
+    QCOMPARE(changed.count(), 3);
+    QCOMPARE(changed.last().at(0).toString(), QStringLiteral("b"));
+    QVERIFY(list->selectionModel()->isSelected(list->currentIndex()));
+}
+
+void TestAccountGui::deleteAsksBeforeRemoving()
+{
+    AccountWindow window;
+    window.setAccounts(threeAccounts());
+    QVERIFY(showActive(window));
+    QListView *list = accountList(window);
+    QTest::keyClick(list, Qt::Key_Down); // Jack Truong
+    QSignalSpy removeRequested(&window, &AccountWindow::removeAccountRequested);
+    auto confirmation = [&window] {
+        return window.findChild<QMessageBox *>(QStringLiteral("removeAccountConfirmation"));
+    };
+
+    // Delete in the list asks first; Cancel (the default button) removes nothing.
+    QTest::keyClick(list, Qt::Key_Delete);
+    QTRY_VERIFY(confirmation() && confirmation()->isVisible());
+    QPointer<QMessageBox> box = confirmation();
+    QCOMPARE(box->windowModality(), Qt::WindowModal);
+    QCOMPARE(box->text(), QStringLiteral("Remove Jack Truong (jack.truong@jameshardie.com)?"));
+    QCOMPARE(box->informativeText(),
+        QStringLiteral("This signs the account out on the server and forgets it on this computer. "
+                       "Its API access from other computers is not affected."));
+    QVERIFY(!box->accessibleName().isEmpty());
+    QAbstractButton *cancel = box->button(QMessageBox::Cancel);
+    QVERIFY(cancel);
+    QCOMPARE(cancel->text(), QStringLiteral("Cancel"));
+    QCOMPARE(box->defaultButton(), cancel);
+    QAbstractButton *remove = nullptr;
+    for (QAbstractButton *button : box->buttons())
+        if (button->text() == QStringLiteral("Remove account"))
+            remove = button;
+    QVERIFY(remove);
+    QCOMPARE(box->buttonRole(remove), QMessageBox::DestructiveRole);
+    // Return presses the default button: Cancel.
+    QTRY_VERIFY(box->isActiveWindow());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_VERIFY(box.isNull());
+    QCOMPARE(removeRequested.count(), 0);
+
+    // The Remove account button asks the same; confirming asks to remove that account.
+    QTest::mouseClick(findByAccessibleName<QPushButton>(&window, QStringLiteral("Remove account")),
+        Qt::LeftButton);
+    QTRY_VERIFY(confirmation() && confirmation()->isVisible());
+    box = confirmation();
+    for (QAbstractButton *button : box->buttons())
+        if (button->text() == QStringLiteral("Remove account"))
+            QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(removeRequested.count(), 1);
+    QCOMPARE(removeRequested.last().at(0).toString(), QStringLiteral("b"));
+    QTRY_VERIFY(box.isNull());
+
+    // The account leaves the list while it is asked about: the question goes, unanswered.
+    // (Xvfb has no window manager to give the window back its focus.)
+    QVERIFY(showActive(window));
+    list->setFocus(); // the click above left it on the Remove account button
+    QTest::keyClick(list, Qt::Key_Delete);
+    QTRY_VERIFY(confirmation() && confirmation()->isVisible());
+    box = confirmation();
+    QList<AccountListEntry> accounts = threeAccounts();
+    accounts.removeAt(1);
+    window.setAccounts(accounts);
+    QTRY_VERIFY(box.isNull());
+    QCOMPARE(removeRequested.count(), 1);
+}
+
+void TestAccountGui::makeDefaultOnlyForAnotherAccount()
+{
+    AccountWindow window;
+    window.setAccounts(threeAccounts());
+    auto *makeDefault = findByAccessibleName<QPushButton>(&window, QStringLiteral("Make default"));
+    QSignalSpy requested(&window, &AccountWindow::makeDefaultRequested);
+    QCOMPARE(window.currentAccountId(), QStringLiteral("a"));
+    QVERIFY(!makeDefault->isEnabled()); // already the default
+    window.setCurrentAccount(QStringLiteral("c"));
+    QVERIFY(makeDefault->isEnabled());
+    QTest::mouseClick(makeDefault, Qt::LeftButton);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.last().at(0).toString(), QStringLiteral("c"));
+    // The app makes it so: the button follows.
+    QList<AccountListEntry> accounts = threeAccounts();
+    accounts[0].isDefault = false;
+    accounts[2].isDefault = true;
+    window.setAccounts(accounts);
+    QCOMPARE(window.currentAccountId(), QStringLiteral("c"));
+    QVERIFY(!makeDefault->isEnabled());
+}
+
+void TestAccountGui::ctrlNAsksToAddAnAccount()
+{
+    AccountWindow window;
+    window.setAccounts(threeAccounts());
+    QVERIFY(showActive(window));
+    QSignalSpy requested(&window, &AccountWindow::addAccountRequested);
+    QTest::keySequence(QApplication::focusWidget(), QKeySequence(QKeySequence::New));
+    QCOMPARE(requested.count(), 1);
+    QTest::mouseClick(
+        findByAccessibleName<QPushButton>(&window, QStringLiteral("Add account")), Qt::LeftButton);
+    QCOMPARE(requested.count(), 2);
+}
+
+void TestAccountGui::everyButtonReachableByTab()
+{
+    AccountWindow window;
+    window.setAccounts(threeAccounts());
+    window.setCurrentAccount(QStringLiteral("b")); // so that Make default is enabled
+    QVERIFY(showActive(window));
+    QListView *list = accountList(window);
+    QCOMPARE(QApplication::focusWidget(), list);
+    QStringList reached;
+    for (int i = 0; i < 20; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        if (QApplication::focusWidget() == list)
+            break;
+        reached << QApplication::focusWidget()->accessibleName();
+    }
+    QCOMPARE(QApplication::focusWidget(), list); // round the window and back
+    const QStringList expected {QStringLiteral("Add account"), QStringLiteral("Remove account"),
+        QStringLiteral("Make default"), QStringLiteral("Copy access token"),
+        QStringLiteral("Refresh now"), QStringLiteral("Account ID"),
+        QStringLiteral("Copy account ID"), QStringLiteral("Sign out")};
+    QCOMPARE(reached, expected);
 }
 
 QTEST_MAIN(TestAccountGui)
