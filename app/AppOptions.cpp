@@ -26,12 +26,13 @@ AppOptions::Outcome AppOptions::parse(
     const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
         QStringLiteral("Show the version and exit."));
     const QCommandLineOption apiUrlOption(QStringLiteral("api-url"),
-        QStringLiteral("The SMTPD API server (https only). Default: $SMTPD_API_URL or %1.")
+        QStringLiteral("The SMTPD API server a new account signs in to (https only). Default: "
+                       "$SMTPD_API_URL or %1.")
             .arg(QLatin1String(DefaultApiUrl)),
         QStringLiteral("URL"));
     const QCommandLineOption caFileOption(QStringLiteral("ca-file"),
-        QStringLiteral("Also trust the certificate authorities in this PEM file. Default: "
-                       "$SMTPD_CA_FILE."),
+        QStringLiteral("For a new account on a self-hosted server: also trust the certificate "
+                       "authorities in this PEM file. Default: $SMTPD_CA_FILE."),
         QStringLiteral("PEM"));
     const QCommandLineOption avatarUrlOption(QStringLiteral("avatar-url"),
         QStringLiteral("Where avatars come from. Default: $SMTPD_AVATAR_URL or %1.")
@@ -39,8 +40,12 @@ AppOptions::Outcome AppOptions::parse(
         QStringLiteral("URL"));
     const QCommandLineOption minimizedOption(
         QStringLiteral("minimized"), QStringLiteral("Start in the system tray."));
-    parser.addOptions(
-        {helpOption, versionOption, apiUrlOption, caFileOption, avatarUrlOption, minimizedOption});
+    const QCommandLineOption accountOption(QStringLiteral("account"),
+        QStringLiteral("Open the window on this account: its email or name, optionally "
+                       "followed by @server when it is on several servers."),
+        QStringLiteral("ACCOUNT"));
+    parser.addOptions({helpOption, versionOption, apiUrlOption, caFileOption, avatarUrlOption,
+        minimizedOption, accountOption});
 
     if (!parser.parse(arguments)) {
         *output = parser.errorText() + QStringLiteral("\nTry --help.");
@@ -83,6 +88,7 @@ AppOptions::Outcome AppOptions::parse(
     }
     options->caFile = valueOf(caFileOption, "SMTPD_CA_FILE", QString());
     options->minimized = parser.isSet(minimizedOption);
+    options->account = parser.value(accountOption).trimmed();
     return Outcome::Run;
 }
 

@@ -15,6 +15,7 @@ struct AppOptions
     QList<QSslCertificate> caCertificates;
     QUrl avatarUrl;
     bool minimized = false;
+    QString account; // --account: the account the window opens on (else the default)
 
     enum class Outcome { Run, ExitOk, ExitError };
     // Parses argv. On ExitOk/ExitError, *output holds the text to print (help, version or

@@ -1,19 +1,18 @@
 #include "Application.h"
 
 #include "AccountListEntry.h"
+#include "AccountUi.h"
 #include "AccountWindow.h"
 #include "AvatarView.h"
 #include "KeychainProblemWindow.h"
+#include "Logging.h"
 #include "SessionPresenter.h"
 #include "SignInWindow.h"
 #include "TokenClipboard.h"
 #include "TrayIcon.h"
-#include "api/ApiClient.h"
+#include "accounts/AccountManager.h"
 #include "api/ServerConfig.h"
 #include "auth/KeychainTokenStore.h"
-#include "auth/Session.h"
-#include "auth/SessionStorage.h"
-#include "auth/StoredSession.h"
 #include "avatar/AvatarFetcher.h"
 
 #include <QAction>
@@ -26,9 +25,6 @@
 #include <QStandardPaths>
 #include <QTimer>
 
-#include <tuple>
-#include <utility>
-
 // Resources from a static library must be registered by name (outside any namespace).
 static void registerResources()
 {
@@ -38,121 +34,23 @@ static void registerResources()
 namespace Smtpd {
 
 namespace {
-// The account signed in last, per server origin (a principal: never a credential).
-const QString LastAccountGroup = QStringLiteral("lastAccount/");
-// Format 1 remembered one account, with no server: it was the production server's.
-const QString LegacyLastAccountKey = QStringLiteral("account/last");
-// How long a quit waits for keychain writes still in flight.
+// How long a quit waits for keychain writes and sign-outs still in flight.
 constexpr int QuitFlushTimeoutMs = 10000;
 const QString ClipboardClearKey = QStringLiteral("clipboard/clearAfterSeconds");
-
-// The account list's badge and words for a session state.
-std::pair<AccountListEntry::Badge, QString> listState(Session::State state)
-{
-    using Badge = AccountListEntry::Badge;
-    using State = Session::State;
-    switch (state) {
-    case State::Active:
-        return {Badge::Active, Application::tr("Signed in")};
-    case State::SigningIn:
-        return {Badge::Busy, Application::tr("Signing in\u2026")};
-    case State::Restoring:
-        return {Badge::Busy, Application::tr("Restoring\u2026")};
-    case State::Refreshing:
-        return {Badge::Busy, Application::tr("Refreshing\u2026")};
-    case State::SigningOut:
-        return {Badge::Busy, Application::tr("Signing out\u2026")};
-    case State::Offline:
-        return {Badge::Offline, Application::tr("Offline")};
-    case State::Expired:
-        return {Badge::Attention, Application::tr("Session ended")};
-    case State::KeychainUnavailable:
-        return {Badge::Attention, Application::tr("Keyring unavailable")};
-    case State::SignedOut:
-        break;
-    }
-    return {Badge::SignedOut, Application::tr("Signed out")};
-}
+// m_signInFormFor while the form is set up for nobody.
+const QString FormForNobody = QStringLiteral("\n");
 } // namespace
-
-// One session for now: the list shows it as the only (and so the default) account.
-void Application::updateAccountList()
-{
-    const QString account = m_session->account();
-    if (account.isEmpty()) {
-        m_accountWindow->setAccounts({});
-        return;
-    }
-    const Profile &profile = m_session->profile();
-    AccountListEntry entry;
-    entry.id = QStringLiteral("current");
-    // An API key is a credential: it is named by its opaque principal, never shown.
-    const bool apiKey = !account.contains(QLatin1Char('@'));
-    entry.who = apiKey
-        ? tr("API key %1").arg(principalFor(account).section(QLatin1Char('-'), 2).left(6))
-        : (profile.email.isEmpty() ? account : profile.email);
-    entry.name = profile.displayName().isEmpty() ? entry.who : profile.displayName();
-    if (m_session->origin() != productionOrigin())
-        entry.server = m_session->origin();
-    std::tie(entry.badge, entry.stateText) = listState(m_session->state());
-    entry.isDefault = true;
-    entry.avatar = m_accountWindow->avatar()->picture();
-    // The initials' colour, as on the page; never from a hash of an API key.
-    entry.avatarHash = emailHash(profile.email.isEmpty() ? principalFor(account) : profile.email);
-    m_accountWindow->setAccounts({entry});
-}
-
-void Application::onProfileChanged(const Profile &profile)
-{
-    m_accountWindow->setProfile(profile);
-    AvatarView *avatar = m_accountWindow->avatar();
-    if (!avatar->showsPicture() || profile.email != m_avatarEmail)
-        avatar->setInitials(profile.displayName(), emailHash(profile.email));
-    if (profile.email != m_avatarEmail || profile.gravatarUrl != m_avatarUrl) {
-        m_avatarEmail = profile.email;
-        m_avatarUrl = profile.gravatarUrl;
-        m_avatars->fetch(profile, avatar->requestPixels());
-    }
-    updateAccountList();
-}
-
-// Only an email is ever put back into the form: an API key is a credential.
-void Application::prefillEmail(const QString &account)
-{
-    if (account.contains(QLatin1Char('@')))
-        m_signInWindow->setEmail(account);
-}
-
-void Application::copyAccessToken()
-{
-    m_session->withFreshToken(this, [this](const QString &token, const ApiError &error) {
-        if (error) {
-            m_accountWindow->setStatus(
-                tr("Could not copy a fresh access token: %1").arg(error.userMessage()));
-            return;
-        }
-        m_clipboard->copy(token);
-    });
-}
-
-void Application::updateTokenPanel()
-{
-    m_accountWindow->setExpiries(m_session->accessTokenExpiry(), m_session->sessionEnd());
-    m_accountWindow->setStorage(m_session->storageDescription());
-}
 
 Application::Application(const AppOptions &options, TokenStore *store, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_api(new ApiClient(&m_network, &m_clock, this))
     , m_store(store ? store : new KeychainTokenStore(this))
-    , m_session(new Session(m_api, m_store, &m_clock, this))
-    , m_presenter(new SessionPresenter(m_session, this))
+    , m_accounts(new AccountManager(&m_network, &m_clock, m_store, &m_settings, this))
+    , m_signInFormFor(FormForNobody)
     , m_signInWindow(new SignInWindow)
     , m_accountWindow(new AccountWindow)
     , m_keychainWindow(new KeychainProblemWindow)
     , m_clipboard(new TokenClipboard(QGuiApplication::clipboard(), this))
-    , m_avatars(new AvatarFetcher(&m_network, options.avatarUrl, options.caCertificates, this))
     , m_tray((registerResources(), new TrayIcon(this)))
 {
     // Avatars are cached on disk following HTTP caching rules; API answers never are (the
@@ -165,73 +63,73 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     m_clipboard->setClearAfterSeconds(m_settings.value(ClipboardClearKey, 30).toInt());
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/smtpd-accounts.svg")));
 
-    m_api->setServer(options.apiUrl, options.caCertificates);
-    m_signInWindow->setServer(options.apiUrl, options.caFile);
-
-    connect(m_signInWindow, &SignInWindow::signInRequested, m_session,
-        [this](const SignInRequest &r) { m_session->signIn(r.username, r.secret); });
-    connect(m_signInWindow, &SignInWindow::cancelRequested, this, [this] {
-        m_presenter->setRenewing(false); // first: a cancelled renewal is no completed one
-        m_session->cancelSignIn();
-        onStateChanged();
+    connect(m_accounts, &AccountManager::accountAdded, this, [this](Account *account) {
+        watch(account);
+        if (account == m_signingIn) {
+            m_signingIn = nullptr;
+            m_addingAccount = false;
+            setCurrentAccount(account);
+        }
+        updateAll();
     });
-    connect(m_session, &Session::signInFailed, m_signInWindow,
-        [this](const ApiError &error) { m_signInWindow->showError(error.userMessage()); });
-    connect(m_presenter, &SessionPresenter::renewed, m_accountWindow,
-        [this] { m_accountWindow->setRenewalOffer({}); });
-    connect(m_session, &Session::sessionEndingSoon, m_accountWindow, [this](const QDateTime &end) {
-        m_accountWindow->setRenewalOffer(
-            tr("Your session ends %1 (every session lasts 30 days).")
-                .arg(QLocale().toString(end.toLocalTime(), QLocale::ShortFormat)));
+    connect(m_accounts, &AccountManager::accountRemoved, this, &Application::onAccountRemoved);
+    connect(m_accounts, &AccountManager::listChanged, this, &Application::updateLists);
+
+    connect(m_signInWindow, &SignInWindow::signInRequested, this, &Application::onSignInRequested);
+    connect(m_signInWindow, &SignInWindow::cancelRequested, this, &Application::onSignInCancelled);
+
+    connect(
+        m_accountWindow, &AccountWindow::currentAccountChanged, this, [this](const QString &id) {
+            if (!m_fillingList) // the person chose it (not the list picking one while it fills)
+                setCurrentAccount(accountFor(id));
+        });
+    connect(m_accountWindow, &AccountWindow::addAccountRequested, this, &Application::addAccount);
+    connect(m_accountWindow, &AccountWindow::removeAccountRequested, this,
+        [this](const QString &id) { m_accounts->remove(accountFor(id)); });
+    connect(m_accountWindow, &AccountWindow::makeDefaultRequested, this,
+        [this](const QString &id) { m_accounts->setDefault(accountFor(id)); });
+    connect(m_accountWindow, &AccountWindow::copyTokenRequested, this,
+        [this] { copyAccessToken(m_current); });
+    connect(m_accountWindow, &AccountWindow::refreshRequested, this, [this] {
+        if (m_current)
+            m_current->session()->refreshNow();
+    });
+    connect(m_accountWindow, &AccountWindow::signOutRequested, this, [this] {
+        if (m_current)
+            m_current->session()->signOut();
     });
     connect(m_accountWindow, &AccountWindow::renewRequested, this, [this] {
-        m_presenter->setRenewing(true);
-        prefillEmail(m_session->account());
+        if (!m_current)
+            return;
+        currentPresenter()->setRenewing(true);
+        m_signInDismissed.remove(m_current->id());
+        updateAll();
         m_signInWindow->setNotice(tr("Sign in again to start a new 30-day session. You stay "
                                      "signed in until it succeeds."));
-        onStateChanged();
     });
-    connect(m_session, &Session::profileChanged, this, &Application::onProfileChanged);
-    connect(m_avatars, &AvatarFetcher::pictureReady, m_accountWindow->avatar(),
-        [this](const QByteArray &bytes) {
-            m_accountWindow->avatar()->setPicture(bytes);
-            updateAccountList();
-        });
-    connect(m_session, &Session::accessTokenChanged, this, [this] {
-        // The copied token was replaced, or the session ended (wipe() emits this too): it
-        // should not linger on the clipboard.
-        m_clipboard->clearIfOurs();
-        updateTokenPanel();
+    connect(m_keychainWindow, &KeychainProblemWindow::retryRequested, this, [this] {
+        if (m_current)
+            m_current->session()->retryKeychain();
     });
-    connect(
-        m_accountWindow, &AccountWindow::copyTokenRequested, this, &Application::copyAccessToken);
-    connect(m_clipboard, &TokenClipboard::changed, m_accountWindow, [this] {
-        m_accountWindow->setCopyConfirmation(m_clipboard->isTracking(), m_clipboard->secondsLeft());
+    connect(m_keychainWindow, &KeychainProblemWindow::continueWithoutSavingRequested, this, [this] {
+        if (m_current)
+            m_current->session()->continueWithoutKeychain();
     });
+    connect(m_clipboard, &TokenClipboard::changed, this, &Application::updateTokenPanel);
     connect(qApp, &QCoreApplication::aboutToQuit, m_clipboard, &TokenClipboard::clearIfOurs);
-    connect(m_accountWindow, &AccountWindow::refreshRequested, m_session, &Session::refreshNow);
-    connect(m_accountWindow, &AccountWindow::signOutRequested, m_session, &Session::signOut);
-    // The one account: removing it is signing it out (revoked, the keychain item removed).
-    // Adding another and choosing the default wait for several sessions (addAccountRequested
-    // and makeDefaultRequested are not connected yet; the one account is the default).
-    connect(m_accountWindow, &AccountWindow::removeAccountRequested, m_session,
-        [this](const QString &) { m_session->signOut(); });
-    connect(m_keychainWindow, &KeychainProblemWindow::retryRequested, m_session,
-        &Session::retryKeychain);
-    connect(m_keychainWindow, &KeychainProblemWindow::continueWithoutSavingRequested, m_session,
-        &Session::continueWithoutKeychain);
-    connect(m_session, &Session::stateChanged, this, &Application::onStateChanged);
 
-    connect(m_session, &Session::accessTokenChanged, this, &Application::updateTray);
-    connect(m_session, &Session::profileChanged, this, &Application::updateTray);
-    connect(m_session, &Session::notice, this, &Application::onNotice);
-    connect(m_session, &Session::resumed, m_tray, [this] { m_tray->beQuietFor(30 * 1000); });
     connect(m_tray, &TrayIcon::toggleWindowRequested, this, &Application::toggleWindow);
     connect(m_tray, &TrayIcon::openRequested, this, &Application::raiseWindow);
-    // The tray's actions name their account; there is one session here, so the id is not used.
-    connect(m_tray, &TrayIcon::copyTokenRequested, this, &Application::copyAccessToken);
-    connect(m_tray, &TrayIcon::refreshRequested, m_session, &Session::refreshNow);
-    connect(m_tray, &TrayIcon::signOutRequested, m_session, &Session::signOut);
+    connect(m_tray, &TrayIcon::copyTokenRequested, this,
+        [this](const QString &id) { copyAccessToken(accountFor(id)); });
+    connect(m_tray, &TrayIcon::refreshRequested, this, [this](const QString &id) {
+        if (Account *account = accountFor(id))
+            account->session()->refreshNow();
+    });
+    connect(m_tray, &TrayIcon::signOutRequested, this, [this](const QString &id) {
+        if (Account *account = accountFor(id))
+            account->session()->signOut();
+    });
     connect(m_tray, &TrayIcon::quitRequested, this, &Application::quit);
     connect(m_tray, &TrayIcon::availabilityChanged, this, [this](bool shown) {
         if (!shown)
@@ -263,31 +161,342 @@ Application::~Application()
 
 void Application::start()
 {
-    QString lastAccount = m_settings.value(lastAccountKey()).toString();
-    if (lastAccount.isEmpty() && m_session->origin() == productionOrigin())
-        lastAccount = m_settings.value(LegacyLastAccountKey).toString();
-    prefillEmail(lastAccount);
+    m_accounts->start({m_options.apiUrl, m_options.caFile, m_options.caCertificates});
+    for (Account *account : m_accounts->accounts())
+        watch(account);
+    Account *initial = m_accounts->defaultAccount();
+    if (!m_options.account.isEmpty()) {
+        if (Account *named = m_accounts->find(m_options.account))
+            initial = named;
+        else
+            qCWarning(lcAccounts) << "--account names no single account; showing the default one";
+    }
     // --minimized starts in the tray, when there is one.
     m_hiddenToTray = m_options.minimized && m_tray->isShown();
-    onStateChanged();
-    if (!lastAccount.isEmpty())
-        m_session->restore(lastAccount);
+    setCurrentAccount(initial);
+    updateAll();
 }
 
-QString Application::lastAccountKey() const
+Session *Application::session() const
 {
-    return LastAccountGroup + QString::fromLatin1(QUrl::toPercentEncoding(m_session->origin()));
+    if (m_current)
+        return m_current->session();
+    return m_signingIn ? m_signingIn->session() : nullptr;
 }
 
-void Application::onNotice(Session::Reason reason)
+Account *Application::accountFor(const QString &id) const
 {
-    QString message = SessionTexts::describe(reason, m_session->reasonDetail());
-    if (reason == Session::Reason::SessionEndingSoon && m_session->sessionEnd().isValid())
+    return id.isEmpty() ? m_accounts->defaultAccount() : m_accounts->account(id);
+}
+
+AccountUi *Application::uiFor(const Account *account) const
+{
+    return m_ui.value(account);
+}
+
+SessionPresenter *Application::currentPresenter() const
+{
+    AccountUi *ui = uiFor(m_current);
+    return ui ? ui->presenter() : nullptr;
+}
+
+// An account in the list: its state, profile and picture reach the windows and the tray.
+void Application::watch(Account *account)
+{
+    if (m_ui.contains(account))
+        return;
+    auto *ui = new AccountUi(account, &m_network, m_options, this);
+    m_ui.insert(account, ui);
+    Session *session = account->session();
+    connect(session, &Session::stateChanged, this, &Application::onSessionChanged,
+        Qt::UniqueConnection);
+    connect(
+        session, &Session::signInFailed, this, &Application::onSignInFailed, Qt::UniqueConnection);
+    connect(session, &Session::profileChanged, ui, [this, account, ui](const Profile &profile) {
+        ui->updatePicture(profile, m_accountWindow->avatar()->requestPixels());
+        if (account == m_current)
+            updateAccountPage();
+        updateLists();
+    });
+    connect(ui, &AccountUi::pictureChanged, this, [this, account] {
+        if (account == m_current)
+            updateAccountPage();
+        updateLists();
+    });
+    connect(session, &Session::accessTokenChanged, ui, [this, account] {
+        // The copied token was replaced, or the session ended: it should not linger.
+        if (m_clipboardAccount == account->id())
+            m_clipboard->clearIfOurs();
+        if (account == m_current)
+            updateTokenPanel();
+        updateLists();
+    });
+    connect(session, &Session::notice, ui,
+        [this, account](Session::Reason reason) { onNotice(account, reason); });
+    connect(session, &Session::resumed, m_tray, [this] { m_tray->beQuietFor(30 * 1000); });
+    connect(session, &Session::sessionEndingSoon, ui, [this, account](const QDateTime &end) {
+        if (account == m_current)
+            m_accountWindow->setRenewalOffer(
+                tr("Your session ends %1 (every session lasts 30 days).")
+                    .arg(QLocale().toString(end.toLocalTime(), QLocale::ShortFormat)));
+    });
+    connect(ui->presenter(), &SessionPresenter::renewed, this, [this, account] {
+        if (account == m_current)
+            m_accountWindow->setRenewalOffer({});
+        updateAll(); // the renewal form has done its work
+    });
+    if (session->profile().isValid())
+        ui->updatePicture(session->profile(), m_accountWindow->avatar()->requestPixels());
+}
+
+void Application::setCurrentAccount(Account *account)
+{
+    if (account == m_current && (!account || m_accountWindow->currentAccountId() == account->id()))
+        return;
+    m_current = account;
+    m_accountWindow->setRenewalOffer({});
+    if (account) {
+        const Profile &profile = account->session()->profile();
+        m_accountWindow->avatar()->setInitials(account->displayName(),
+            emailHash(profile.email.isEmpty() ? account->who() : profile.email));
+        if (AccountUi *ui = uiFor(account); ui && !ui->picture().isEmpty())
+            m_accountWindow->avatar()->setPicture(ui->picture());
+        m_accountWindow->setCurrentAccount(account->id());
+    }
+    updateAll();
+}
+
+void Application::addAccount()
+{
+    m_addingAccount = true;
+    m_hiddenToTray = false;
+    updateAll();
+    raiseWindow();
+}
+
+void Application::onAccountRemoved(const QString &id)
+{
+    m_signInDismissed.remove(id);
+    if (m_clipboardAccount == id)
+        m_clipboard->clearIfOurs();
+    for (auto it = m_ui.begin(); it != m_ui.end(); ++it) {
+        if (it.key()->id() == id) {
+            it.value()->deleteLater();
+            m_ui.erase(it);
+            break;
+        }
+    }
+    if (!m_current || m_current->id() == id)
+        setCurrentAccount(m_accounts->defaultAccount());
+    updateAll();
+}
+
+void Application::onSignInRequested(const SignInRequest &request)
+{
+    ServerChoice choice {request.server, request.caFile, request.caCertificates};
+    // The launch's server and CA file: the options read that CA already.
+    if (choice.caCertificates.isEmpty() && choice.caFile == m_options.caFile
+        && serverOrigin(choice.server) == serverOrigin(m_options.apiUrl))
+        choice.caCertificates = m_options.caCertificates;
+    if (!m_addingAccount && m_current && m_signInFormFor == m_current->id())
+        choice = {m_current->server(), m_current->record().caFile, {}}; // its own server only
+    m_signInFailed = false;
+    m_signingIn = m_accounts->signIn(choice, request.username, request.secret);
+    // A new account's session is watched by the window before it joins the list.
+    connect(m_signingIn->session(), &Session::stateChanged, this, &Application::onSessionChanged,
+        Qt::UniqueConnection);
+    connect(m_signingIn->session(), &Session::signInFailed, this, &Application::onSignInFailed,
+        Qt::UniqueConnection);
+    updateAll();
+}
+
+void Application::onSignInFailed(const ApiError &error)
+{
+    if (!m_signingIn || sender() != m_signingIn->session())
+        return;
+    m_signInFailed = true;
+    m_signInWindow->showError(error.userMessage());
+}
+
+void Application::onSignInCancelled()
+{
+    if (m_current && currentPresenter())
+        currentPresenter()->setRenewing(false); // first: a cancelled renewal is no completed one
+    if (m_signingIn)
+        m_accounts->cancelSignIn(m_signingIn);
+    m_signingIn = nullptr;
+    if (m_addingAccount)
+        m_addingAccount = false;
+    else if (m_current && m_accounts->accounts().size() > 1)
+        m_signInDismissed.insert(m_current->id()); // it stays "signed out" in the list
+    updateAll();
+}
+
+void Application::onSessionChanged()
+{
+    auto *session = qobject_cast<Session *>(sender());
+    // A sign-in that ended well: the account it renewed is shown (a new one arrives through
+    // AccountManager::accountAdded).
+    if (m_signingIn && session == m_signingIn->session()
+        && session->state() != Session::State::SigningIn && session->hasTokens() && !m_signInFailed
+        && m_accounts->accounts().contains(m_signingIn.data())) {
+        Account *renewed = m_signingIn;
+        m_signingIn = nullptr;
+        m_addingAccount = false;
+        setCurrentAccount(renewed);
+    }
+    // Events that need the person bring the window back from the tray.
+    if (m_current && session == m_current->session()
+        && (session->state() == Session::State::Expired
+            || session->state() == Session::State::KeychainUnavailable))
+        m_hiddenToTray = false;
+    updateAll();
+}
+
+void Application::onNotice(Account *account, Session::Reason reason)
+{
+    Session *session = account->session();
+    QString message = SessionTexts::describe(reason, session->reasonDetail());
+    if (reason == Session::Reason::SessionEndingSoon && session->sessionEnd().isValid())
         message = tr("Your session ends %1 (the 30-day limit). Sign in again now to avoid an "
                      "interruption.")
                       .arg(QLocale().toString(
-                          m_session->sessionEnd().toLocalTime(), QLocale::ShortFormat));
-    m_tray->notify(SessionTexts::noticeTitle(reason), message);
+                          session->sessionEnd().toLocalTime(), QLocale::ShortFormat));
+    const AccountUi *ui = uiFor(account);
+    //: A notification about one account: "Dana Demo: You signed in on another device…"
+    m_tray->notify(SessionTexts::noticeTitle(reason),
+        tr("%1: %2").arg(ui ? ui->label() : account->displayName(), message));
+}
+
+void Application::copyAccessToken(Account *account)
+{
+    if (!account)
+        return;
+    const QString id = account->id();
+    account->session()->withFreshToken(
+        this, [this, id](const QString &token, const ApiError &error) {
+            if (error) {
+                if (m_current && m_current->id() == id)
+                    m_accountWindow->setStatus(
+                        tr("Could not copy a fresh access token: %1").arg(error.userMessage()));
+                else
+                    m_tray->notify(tr("Could not copy the access token"), error.userMessage());
+                return;
+            }
+            m_clipboardAccount = id;
+            m_clipboard->copy(token);
+        });
+}
+
+void Application::updateAll()
+{
+    SessionPresenter *presenter = currentPresenter();
+    const bool several = m_accounts->accounts().size() > 1;
+    SessionPresenter::Windows windows;
+    if (presenter) {
+        windows = presenter->windows();
+        if (!windows.signIn)
+            m_signInDismissed.remove(m_current->id());
+    }
+    const bool currentNeedsSignIn
+        = m_current && windows.signIn && !m_signInDismissed.contains(m_current->id());
+    m_wantKeychain = m_current && windows.keychain;
+    m_wantAccount = m_current && (several || windows.account);
+    m_wantSignIn = m_addingAccount || !m_current || currentNeedsSignIn;
+    updateSignInForm();
+    updateAccountPage();
+    updateLists();
+    applyVisibility();
+}
+
+// The form is set up when it opens for someone (a new account, or the shown one to sign in
+// again), and left alone while it shows: nothing typed is lost to a background change.
+void Application::updateSignInForm()
+{
+    const QString formFor = !m_wantSignIn
+        ? FormForNobody
+        : (m_addingAccount || !m_current ? QString() : m_current->id());
+    if (formFor != m_signInFormFor) {
+        m_signInFormFor = formFor;
+        m_signInWindow->clearError();
+        if (formFor.isEmpty()) {
+            m_signInWindow->setServer(m_options.apiUrl, m_options.caFile);
+            m_signInWindow->setServerLocked(false);
+            m_signInWindow->setEmail({});
+            m_signInWindow->setNotice({});
+        } else if (m_current) {
+            m_signInWindow->setServer(m_current->server(), m_current->record().caFile);
+            m_signInWindow->setServerLocked(true);
+        }
+    }
+    Session *current = m_current ? m_current->session() : nullptr;
+    if (current && formFor == m_current->id()
+        && (current->state() == Session::State::Expired
+            || current->state() == Session::State::SignedOut)) {
+        m_signInWindow->setNotice(currentPresenter()->signInNotice());
+        // Only an email is ever put back into the form: an API key is a credential.
+        if (current->account().contains(QLatin1Char('@')))
+            m_signInWindow->setEmail(current->account());
+        else if (m_current->who().contains(QLatin1Char('@')))
+            m_signInWindow->setEmail(m_current->who());
+    }
+    const bool busy = m_signingIn && m_signingIn->session()->state() == Session::State::SigningIn;
+    m_signInWindow->setBusy(busy);
+    const bool renewing = currentPresenter() && currentPresenter()->isRenewing();
+    m_signInWindow->setDismissible((m_addingAccount && !m_accounts->accounts().isEmpty())
+        || renewing || (!formFor.isEmpty() && m_accounts->accounts().size() > 1));
+}
+
+void Application::updateAccountPage()
+{
+    if (!m_current) {
+        m_accountWindow->setCopyEnabled(false);
+        return;
+    }
+    Session *session = m_current->session();
+    using State = Session::State;
+    const State state = session->state();
+    m_accountWindow->setProfile(session->profile());
+    m_accountWindow->setStatus(currentPresenter() ? currentPresenter()->statusLine() : QString());
+    m_accountWindow->setCopyEnabled(session->hasTokens() && state != State::SigningOut);
+    m_accountWindow->setBusy(state == State::SigningOut || state == State::Restoring);
+    m_keychainWindow->setReason(SessionTexts::describe(session->reason(), session->reasonDetail()));
+    if (AccountUi *ui = uiFor(m_current);
+        ui && !ui->picture().isEmpty() && !m_accountWindow->avatar()->showsPicture())
+        m_accountWindow->avatar()->setPicture(ui->picture());
+    updateTokenPanel();
+}
+
+void Application::updateTokenPanel()
+{
+    if (!m_current)
+        return;
+    Session *session = m_current->session();
+    m_accountWindow->setExpiries(session->accessTokenExpiry(), session->sessionEnd());
+    m_accountWindow->setStorage(session->storageDescription());
+    const bool ours = m_clipboardAccount == m_current->id();
+    m_accountWindow->setCopyConfirmation(
+        ours && m_clipboard->isTracking(), ours ? m_clipboard->secondsLeft() : 0);
+}
+
+void Application::updateLists()
+{
+    const Account *defaultAccount = m_accounts->defaultAccount();
+    QList<AccountListEntry> entries;
+    QList<TrayAccount> trays;
+    for (Account *account : m_accounts->accounts()) {
+        const AccountUi *ui = uiFor(account);
+        if (!ui)
+            continue;
+        entries.append(ui->listEntry(account == defaultAccount));
+        trays.append(ui->trayAccount(account == defaultAccount));
+    }
+    m_fillingList = true;
+    m_accountWindow->setAccounts(entries);
+    if (m_current)
+        m_accountWindow->setCurrentAccount(m_current->id());
+    m_fillingList = false;
+    m_tray->setAccounts(trays);
 }
 
 void Application::quit()
@@ -295,7 +504,7 @@ void Application::quit()
     if (m_quitting)
         return;
     m_quitting = true;
-    if (m_session->isIdle()) {
+    if (m_accounts->isIdle()) {
         emit quitReady();
         return;
     }
@@ -305,44 +514,8 @@ void Application::quit()
         if (!std::exchange(m_quitReady, true))
             emit quitReady();
     };
-    connect(m_session, &Session::idle, this, ready);
+    connect(m_accounts, &AccountManager::idle, this, ready);
     QTimer::singleShot(QuitFlushTimeoutMs, this, ready);
-}
-
-void Application::onStateChanged()
-{
-    using State = Session::State;
-    const State state = m_session->state();
-    if (state == State::Active && !m_session->account().isEmpty())
-        m_settings.setValue(lastAccountKey(), principalFor(m_session->account()));
-    const bool renewing = m_presenter->isRenewing();
-    const SessionPresenter::Windows windows = m_presenter->windows();
-    m_signInWindow->setDismissible(renewing);
-
-    m_signInWindow->setBusy(state == State::SigningIn);
-    if (state == State::Expired || state == State::SignedOut) {
-        m_signInWindow->setNotice(m_presenter->signInNotice());
-        prefillEmail(m_session->account());
-        m_avatars->cancel();
-        m_avatarEmail.clear();
-        m_avatarUrl.clear();
-    }
-    m_accountWindow->setStatus(m_presenter->statusLine());
-    m_accountWindow->setCopyEnabled(m_session->hasTokens() && state != State::SigningOut);
-    updateTokenPanel();
-    updateAccountList();
-    m_accountWindow->setBusy(state == State::SigningOut || state == State::Restoring);
-    m_keychainWindow->setReason(
-        SessionTexts::describe(m_session->reason(), m_session->reasonDetail()));
-
-    m_wantAccount = windows.account;
-    m_wantKeychain = windows.keychain;
-    m_wantSignIn = windows.signIn;
-    // Events that need the person bring the window back from the tray.
-    if (state == State::Expired || state == State::KeychainUnavailable)
-        m_hiddenToTray = false;
-    applyVisibility();
-    updateTray();
 }
 
 void Application::applyVisibility()
@@ -382,9 +555,15 @@ void Application::toggleWindow()
 }
 
 // Closing a window keeps the app in the tray when there is one; without a tray the app is a
-// plain window application and closing its window quits it.
+// plain window application and closing its last window quits it. Closing the sign-in
+// window over the account list is a cancel.
 bool Application::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::Close && watched == m_signInWindow && m_wantAccount && m_wantSignIn
+        && !m_hiddenToTray) {
+        QMetaObject::invokeMethod(this, &Application::onSignInCancelled, Qt::QueuedConnection);
+        return QObject::eventFilter(watched, event);
+    }
     if (event->type() == QEvent::Close && m_tray->isShown())
         m_hiddenToTray = true;
     else if (event->type() == QEvent::Close)
@@ -398,11 +577,6 @@ bool Application::eventFilter(QObject *watched, QEvent *event)
             },
             Qt::QueuedConnection);
     return QObject::eventFilter(watched, event);
-}
-
-void Application::updateTray()
-{
-    m_tray->setSummary(m_presenter->traySummary());
 }
 
 } // namespace Smtpd

@@ -2,27 +2,34 @@
 
 #include "AppOptions.h"
 #include "Clock.h"
+#include "accounts/Account.h"
 #include "auth/Session.h"
 
+#include <QHash>
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QPointer>
+#include <QSet>
 #include <QSettings>
 #include <QWidget>
 
 namespace Smtpd {
 
+class AccountManager;
+class AccountUi;
 class AccountWindow;
-class AvatarFetcher;
-class TokenClipboard;
-class TrayIcon;
-class ApiClient;
 class KeychainProblemWindow;
 class SessionPresenter;
 class SignInWindow;
+class TokenClipboard;
 class TokenStore;
+class TrayIcon;
+struct SignInRequest;
 
-// Builds the object graph of the running app and connects it. No logic of its own beyond
-// deciding which window shows for which session state.
+// Builds the object graph of the running app and connects it: one AccountManager (a Session
+// per account), the windows, the tray. Beyond wiring it decides only which window shows: the
+// account window while there are accounts, the sign-in window for a new account or for the
+// shown account when it needs the person, the keychain window when its keychain failed.
 class Application final : public QObject
 {
     Q_OBJECT
@@ -33,61 +40,80 @@ public:
         const AppOptions &options, TokenStore *store = nullptr, QObject *parent = nullptr);
     ~Application() override;
 
-    // Shows the first window and restores the remembered account, if any.
+    // Restores every remembered account and shows the first window.
     void start();
     // Brings the current window to the front (from the tray, or for a second launch).
     void raiseWindow();
-    // Asks the app to end: quitReady() follows once the keychain holds what was asked to be
-    // saved (a refresh that rotated the refresh token just before quitting must not be
-    // lost), or after a few seconds at most. main() ends the event loop on it.
+    // Asks the app to end: quitReady() follows once every account's keychain holds what was
+    // asked to be saved and no sign-out is half done, or after a few seconds at most.
     void quit();
 
 signals:
     void quitReady();
 
 public:
-    Session *session() const { return m_session; }
+    AccountManager *accounts() const { return m_accounts; }
+    // The account the window shows (null when there is none).
+    Account *currentAccount() const { return m_current; }
+    void setCurrentAccount(Account *account);
+    // The current account's session; before the first account exists, the session of the
+    // sign-in under way (null when none).
+    Session *session() const;
     SignInWindow *signInWindow() const { return m_signInWindow; }
     AccountWindow *accountWindow() const { return m_accountWindow; }
     KeychainProblemWindow *keychainProblemWindow() const { return m_keychainWindow; }
     TokenClipboard *clipboard() const { return m_clipboard; }
     TrayIcon *tray() const { return m_tray; }
+    // Opens the sign-in window for a new account.
+    void addAccount();
 
 private:
-    void onStateChanged();
+    void watch(Account *account);
+    void onAccountRemoved(const QString &id);
+    void onSessionChanged();
+    void onSignInRequested(const SignInRequest &request);
+    void onSignInCancelled();
+    void onSignInFailed(const Smtpd::ApiError &error);
+    void onNotice(Account *account, Session::Reason reason);
+    void updateAll();
+    void updateAccountPage();
+    void updateTokenPanel();
+    void updateSignInForm();
+    void updateLists();
     void applyVisibility();
     void toggleWindow();
-    void updateTray();
     QWidget *currentWindow() const;
     bool eventFilter(QObject *watched, QEvent *event) override;
-    void onProfileChanged(const Smtpd::Profile &profile);
-    void onNotice(Smtpd::Session::Reason reason);
-    void copyAccessToken();
-    void prefillEmail(const QString &account);
-    void updateTokenPanel();
-    void updateAccountList();
-    QString lastAccountKey() const;
+    void copyAccessToken(Account *account);
+    Account *accountFor(const QString &id) const;
+    AccountUi *uiFor(const Account *account) const;
+    SessionPresenter *currentPresenter() const;
 
     AppOptions m_options;
     SystemClock m_clock;
-    QSettings m_settings; // non-secret preferences only (the last account per server)
+    QSettings m_settings; // non-secret preferences and the list of accounts
     QNetworkAccessManager m_network; // the process's only one
-    ApiClient *m_api;
     TokenStore *m_store;
-    Session *m_session;
-    SessionPresenter *m_presenter;
+    AccountManager *m_accounts;
+    QHash<const Account *, AccountUi *> m_ui;
+    QPointer<Account> m_current;
+    // The account the sign-in window signs in to (new or renewed), while it is open for one.
+    QPointer<Account> m_signingIn;
+    QString m_signInFormFor; // which account the form was set up for ("" = a new one)
+    bool m_addingAccount = false;
+    bool m_fillingList = false; // the account list is being given its entries
+    bool m_signInFailed = false; // the attempt under way was refused
+    QSet<QString> m_signInDismissed; // accounts whose "sign in again" form the person closed
+    QString m_clipboardAccount; // whose token is on the clipboard
     SignInWindow *m_signInWindow;
     AccountWindow *m_accountWindow;
     KeychainProblemWindow *m_keychainWindow;
     TokenClipboard *m_clipboard;
-    AvatarFetcher *m_avatars;
     TrayIcon *m_tray;
     bool m_hiddenToTray = false;
     bool m_wantAccount = false;
     bool m_wantKeychain = false;
     bool m_wantSignIn = true;
-    QString m_avatarEmail;
-    QString m_avatarUrl;
     bool m_quitting = false;
     bool m_quitReady = false;
 };

@@ -399,6 +399,7 @@ void AccountWindow::confirmRemove()
     m_removeId = entry.id;
     connect(box, &QMessageBox::finished, this, [this, box, remove] {
         const QString id = std::exchange(m_removeId, QString());
+        m_removeConfirmation = nullptr; // answered: a Delete right after asks anew
         box->deleteLater();
         if (box->clickedButton() == remove)
             emit removeAccountRequested(id);

@@ -493,6 +493,7 @@ void TrayIcon::notify(const QString &title, const QString &message)
     if (!m_icon || (m_quietUntil.isValid() && QDateTime::currentDateTimeUtc() < m_quietUntil))
         return;
     m_shown.append(title);
+    m_shownMessages.append(message);
     m_icon->showMessage(title, message, QSystemTrayIcon::Information, 10000);
 }
 

@@ -91,6 +91,8 @@ public:
     void beQuietFor(int milliseconds);
     // The notifications shown so far (titles), for the record.
     const QStringList &shownNotifications() const { return m_shown; }
+    // Their messages, in the same order.
+    const QStringList &shownMessages() const { return m_shownMessages; }
 
 signals:
     void availabilityChanged(bool shown);
@@ -142,6 +144,7 @@ private:
     QElapsedTimer m_sinceTooltipTick;
     QDateTime m_quietUntil;
     QStringList m_shown;
+    QStringList m_shownMessages;
 };
 
 } // namespace Smtpd

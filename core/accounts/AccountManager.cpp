@@ -136,7 +136,7 @@ void AccountManager::onPendingStateChanged()
     if (!this->account(m_defaultId))
         m_defaultId = account->id();
     save();
-    qCInfo(lcAuth) << "account added;" << m_accounts.size() << "accounts";
+    qCInfo(lcAccounts) << "account added;" << m_accounts.size() << "accounts";
     emit accountAdded(account);
     emit listChanged();
 }

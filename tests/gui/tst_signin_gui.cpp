@@ -6,6 +6,7 @@
 #include "Application.h"
 #include "EmulatorFixture.h"
 #include "SignInWindow.h"
+#include "accounts/AccountManager.h"
 #include "api/ServerConfig.h"
 #include "auth/KeychainTokenStore.h"
 #include "auth/Session.h"
@@ -281,15 +282,23 @@ void TestSignInGui::apiKeyModeSignsInWithKeyAndSecret()
     QTRY_VERIFY_WITH_TIMEOUT(m_app->accountWindow()->isVisible(), 15000);
     QCOMPARE(m_app->accountWindow()->findChild<QLabel *>(QStringLiteral("profileEmail"))->text(),
         DemoEmail);
-    // The API key is a credential: it is remembered only as an opaque key.
+    // The API key is a credential: the list of accounts knows it only as an opaque key.
     QSettings settings;
-    settings.beginGroup(QStringLiteral("lastAccount"));
-    const QStringList servers = settings.childKeys();
-    QCOMPARE(servers.size(), 1);
-    const QString remembered = settings.value(servers.first()).toString();
+    QCOMPARE(settings.beginReadArray(QStringLiteral("accounts")), 1);
+    settings.setArrayIndex(0);
+    const QString remembered = settings.value(QStringLiteral("principal")).toString();
+    settings.endArray();
     QVERIFY(remembered.startsWith(QStringLiteral("api-key-")));
-    QVERIFY(!remembered.contains(DemoApiKey));
-    QVERIFY(!servers.first().contains(DemoApiKey));
+    settings.sync();
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains(remembered.toUtf8()));
+    QVERIFY(!text.contains(DemoApiKey.toUtf8()));
+    QVERIFY(!text.contains(DemoApiSecret.toUtf8()));
+    // The list shows it as "API key" and a short fingerprint, never the key.
+    QVERIFY(m_app->currentAccount()->who().startsWith(QStringLiteral("API key ")));
+    QVERIFY(!m_app->currentAccount()->who().contains(DemoApiKey));
 }
 
 void TestSignInGui::malformedEmailIsCaughtBeforeAnyRequest_data()
@@ -328,8 +337,12 @@ void TestSignInGui::cancelDuringSlowSignIn()
     QVERIFY(!findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Email"))->isEnabled());
     QVERIFY(!findByAccessibleName<QPushButton>(signIn, QStringLiteral("Sign in"))->isEnabled());
     QVERIFY(signIn->findChild<QProgressBar *>(QStringLiteral("signInProgress"))->isVisible());
+    QPointer<Session> attempt = m_app->session(); // the new account's, while it signs in
+    QVERIFY(attempt);
     press(signIn, QStringLiteral("Cancel sign-in"));
-    QCOMPARE(toString(m_app->session()->state()), toString(Session::State::SignedOut));
+    QVERIFY(!attempt || attempt->state() == Session::State::SignedOut);
+    QVERIFY(!m_app->session()); // no account came of it
+    QVERIFY(m_app->accounts()->accounts().isEmpty());
     QVERIFY(findByAccessibleName<QPushButton>(signIn, QStringLiteral("Sign in"))->isEnabled());
     QVERIFY(findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Password"))->text().isEmpty());
     QVERIFY(!m_app->accountWindow()->isVisible());

@@ -21,7 +21,9 @@ namespace TestSupport {
 void AppRig::clearPersistentState()
 {
     QSettings settings;
-    settings.remove(QStringLiteral("account")); // the remembered account; preferences stay
+    // The remembered accounts (and what older versions remembered); preferences stay.
+    for (const char *key : {"account", "accounts", "defaultAccount", "lastAccount"})
+        settings.remove(QLatin1String(key));
     settings.sync();
     QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).removeRecursively();
     KeychainTokenStore keychain;
@@ -49,19 +51,20 @@ AppRig::~AppRig()
     m_emulator.reset();
 }
 
-AppOptions AppRig::options() const
+AppOptions AppRig::options(const QString &account) const
 {
     AppOptions options;
+    options.account = account;
     options.apiUrl = m_emulator->baseUrl();
     options.caCertificates = EmulatorFixture::caCertificates();
     options.avatarUrl = QUrl(m_emulator->baseUrl().toString() + QStringLiteral("/avatar/"));
     return options;
 }
 
-Application &AppRig::restartApp()
+Application &AppRig::restartApp(const QString &account)
 {
     m_app.reset();
-    m_app = std::make_unique<Application>(options());
+    m_app = std::make_unique<Application>(options(account));
     m_app->start();
     return *m_app;
 }

@@ -24,7 +24,8 @@ public:
     Smtpd::Session &session() { return *m_app->session(); }
 
     // A new Application on the same emulator, settings, keychain and cache (an app restart).
-    Smtpd::Application &restartApp();
+    // `account` is the --account option.
+    Smtpd::Application &restartApp(const QString &account = {});
     // Signs in through the sign-in window's fields; true once the account window shows.
     bool signInThroughWindow(
         const QString &email, const QString &password, bool waitForProfile = true);
@@ -36,7 +37,7 @@ public:
     static void clearPersistentState();
 
 private:
-    Smtpd::AppOptions options() const;
+    Smtpd::AppOptions options(const QString &account = {}) const;
 
     std::unique_ptr<EmulatorFixture> m_emulator;
     std::unique_ptr<Smtpd::Application> m_app;

@@ -1,0 +1,103 @@
+#include "AccountUi.h"
+
+#include "AccountListEntry.h"
+#include "AppOptions.h"
+#include "SessionPresenter.h"
+#include "TrayIcon.h"
+#include "accounts/Account.h"
+#include "auth/Session.h"
+#include "avatar/AvatarFetcher.h"
+
+#include <QPixmap>
+
+namespace Smtpd {
+
+AccountUi::AccountUi(
+    Account *account, QNetworkAccessManager *network, const AppOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_account(account)
+    , m_presenter(new SessionPresenter(account->session(), this))
+    , m_avatars(new AvatarFetcher(network, options.avatarUrl, options.caCertificates, this))
+{
+    connect(m_avatars, &AvatarFetcher::pictureReady, this, [this](const QByteArray &bytes) {
+        m_picture = bytes;
+        emit pictureChanged();
+    });
+    connect(m_avatars, &AvatarFetcher::noPicture, this, [this] {
+        if (!m_picture.isEmpty()) {
+            m_picture.clear();
+            emit pictureChanged();
+        }
+    });
+}
+
+QString AccountUi::label() const
+{
+    const QString name = m_account->displayName();
+    if (m_account->record().isProductionServer())
+        return name;
+    const QUrl server = m_account->server();
+    return QStringLiteral("%1 (%2:%3)").arg(name, server.host()).arg(server.port(443));
+}
+
+static AccountListEntry::Badge badgeFor(TraySummary::Look look)
+{
+    switch (look) {
+    case TraySummary::Look::Active:
+        return AccountListEntry::Badge::Active;
+    case TraySummary::Look::Refreshing:
+        return AccountListEntry::Badge::Busy;
+    case TraySummary::Look::Offline:
+        return AccountListEntry::Badge::Offline;
+    case TraySummary::Look::Attention:
+        return AccountListEntry::Badge::Attention;
+    case TraySummary::Look::SignedOut:
+        break;
+    }
+    return AccountListEntry::Badge::SignedOut;
+}
+
+AccountListEntry AccountUi::listEntry(bool isDefault) const
+{
+    const TraySummary summary = m_presenter->traySummary();
+    AccountListEntry entry;
+    entry.id = m_account->id();
+    entry.name = m_account->displayName();
+    entry.who = m_account->who();
+    if (!m_account->record().isProductionServer())
+        entry.server = m_account->origin();
+    entry.stateText = summary.headline;
+    entry.badge = badgeFor(summary.look);
+    entry.isDefault = isDefault;
+    if (!m_picture.isEmpty())
+        entry.avatar.loadFromData(m_picture);
+    const QString email = m_account->session()->profile().email;
+    entry.avatarHash = emailHash(email.isEmpty() ? m_account->who() : email);
+    return entry;
+}
+
+TrayAccount AccountUi::trayAccount(bool isDefault) const
+{
+    TrayAccount tray;
+    tray.id = m_account->id();
+    tray.label = label();
+    tray.isDefault = isDefault;
+    tray.summary = m_presenter->traySummary();
+    return tray;
+}
+
+void AccountUi::updatePicture(const Profile &profile, int pixels)
+{
+    if (profile.email == m_pictureEmail && profile.gravatarUrl == m_pictureUrl)
+        return;
+    if (profile.email != m_pictureEmail && !m_picture.isEmpty()) {
+        m_picture.clear();
+        emit pictureChanged();
+    }
+    m_pictureEmail = profile.email;
+    m_pictureUrl = profile.gravatarUrl;
+    if (!profile.email.isEmpty())
+        m_avatars->fetch(profile, pixels);
+}
+
+} // namespace Smtpd

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+class QNetworkAccessManager;
+
+namespace Smtpd {
+
+class Account;
+class AvatarFetcher;
+class SessionPresenter;
+struct AccountListEntry;
+struct AppOptions;
+struct Profile;
+struct TrayAccount;
+
+// What the app shows for one account beside its Session: the presenter that words its state,
+// and its picture. One per account in the list.
+class AccountUi final : public QObject
+{
+    Q_OBJECT
+
+public:
+    AccountUi(Account *account, QNetworkAccessManager *network, const AppOptions &options,
+        QObject *parent = nullptr);
+
+    Account *account() const { return m_account; }
+    SessionPresenter *presenter() const { return m_presenter; }
+    const QByteArray &picture() const { return m_picture; }
+    // "Dana Demo", or "Dana Demo (staging.example:8443)" off the production server.
+    QString label() const;
+
+    AccountListEntry listEntry(bool isDefault) const;
+    TrayAccount trayAccount(bool isDefault) const;
+    // Fetches the picture when the person (or their picture's address) changed; `pixels` is
+    // the size to ask for.
+    void updatePicture(const Profile &profile, int pixels);
+
+signals:
+    void pictureChanged();
+
+private:
+    Account *m_account;
+    SessionPresenter *m_presenter;
+    AvatarFetcher *m_avatars;
+    QByteArray m_picture;
+    QString m_pictureEmail;
+    QString m_pictureUrl;
+};
+
+} // namespace Smtpd

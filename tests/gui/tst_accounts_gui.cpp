@@ -1,0 +1,393 @@
+// Several accounts through the real windows: two emulators (server A from the AppRig, server
+// B beside it), accounts added, switched, made default and removed by keyboard and mouse; the
+// tray's per-account menu; notifications that name their account; --account.
+#include "AppRig.h"
+#include "Clock.h"
+#include "TestUnits.h"
+#include "TrayHost.h"
+#include "TrayIcon.h"
+#include "WaitUntil.h"
+#include "accounts/AccountManager.h"
+#include "api/ApiClient.h"
+#include "api/TypedReplies.h"
+#include "auth/Session.h"
+
+#include <QAbstractItemView>
+#include <QAccessible>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Smtpd;
+using namespace TestSupport;
+
+namespace {
+const QString JackEmail = QStringLiteral("jack.truong@jameshardie.com");
+const QString JackPassword = QStringLiteral("jack-password");
+const QString CaFile = QStringLiteral(SMTPD_TEST_CERT_DIR "/ca.pem");
+} // namespace
+
+class TestAccountsGui : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void addAccountOnAnotherServer();
+    void keyboardOnlyAddSwitchRemove();
+    void sameAccountAgainRenewsInPlace();
+    void defaultAccountDrivesTrayAndCopy();
+    void trayMenuActsOnEachAccount();
+    void notificationsNameTheirAccount();
+    void accountOptionChoosesTheShownAccount();
+    void accountsRestoreAtStart();
+
+private:
+    // Adds an account through Add account → the sign-in window, on `server` (with the test
+    // CA file) unless it is empty.
+    static bool addThroughWindow(
+        AppRig &rig, const QUrl &server, const QString &email, const QString &password);
+    static QAbstractItemView *list(AppRig &rig);
+    static QStringList entryNames(AppRig &rig);
+    static QMessageBox *visibleConfirmation(QWidget *window);
+};
+
+void TestAccountsGui::initTestCase()
+{
+    QVERIFY2(QGuiApplication::platformName() == QLatin1String("xcb"), "run under Xvfb");
+    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 2);
+}
+
+QAbstractItemView *TestAccountsGui::list(AppRig &rig)
+{
+    return findByAccessibleName<QAbstractItemView>(
+        rig.app().accountWindow(), QStringLiteral("Accounts"));
+}
+
+QStringList TestAccountsGui::entryNames(AppRig &rig)
+{
+    QStringList names;
+    QAbstractItemView *view = list(rig);
+    for (int row = 0; view && row < view->model()->rowCount(); ++row)
+        names.append(view->model()->index(row, 0).data(Qt::AccessibleTextRole).toString());
+    return names;
+}
+
+QMessageBox *TestAccountsGui::visibleConfirmation(QWidget *window)
+{
+    const QList<QMessageBox *> boxes
+        = window->findChildren<QMessageBox *>(QStringLiteral("removeAccountConfirmation"));
+    for (QMessageBox *box : boxes)
+        if (box->isVisible())
+            return box;
+    return nullptr;
+}
+
+bool TestAccountsGui::addThroughWindow(
+    AppRig &rig, const QUrl &server, const QString &email, const QString &password)
+{
+    const qsizetype before = rig.app().accounts()->accounts().size();
+    auto *add = findByAccessibleName<QPushButton>(
+        rig.app().accountWindow(), QStringLiteral("Add account"));
+    if (!add)
+        return false;
+    QTest::mouseClick(add, Qt::LeftButton);
+    SignInWindow *window = rig.app().signInWindow();
+    if (!waitUntil([&] { return window->isVisible(); }, 5000))
+        return false;
+    if (!server.isEmpty()) {
+        auto *other = findByAccessibleName<QToolButton>(window, QStringLiteral("Other server"));
+        if (!other)
+            return false;
+        if (!other->isChecked())
+            QTest::mouseClick(other, Qt::LeftButton);
+        auto *serverField = findByAccessibleName<QLineEdit>(window, QStringLiteral("Server"));
+        auto *caField = findByAccessibleName<QLineEdit>(window, QStringLiteral("CA file"));
+        if (!serverField || !caField || !serverField->isVisible())
+            return false;
+        serverField->clear();
+        QTest::keyClicks(serverField, server.toString());
+        caField->clear();
+        QTest::keyClicks(caField, CaFile);
+    }
+    auto *emailField = findByAccessibleName<QLineEdit>(window, QStringLiteral("Email"));
+    auto *passwordField = findByAccessibleName<QLineEdit>(window, QStringLiteral("Password"));
+    emailField->clear();
+    QTest::keyClicks(emailField, email);
+    QTest::keyClicks(passwordField, password);
+    QTest::keyClick(passwordField, Qt::Key_Return);
+    return waitUntil(
+        [&] {
+            Account *current = rig.app().currentAccount();
+            return rig.app().accounts()->accounts().size() == before + 1 && current
+                && current->session()->state() == Session::State::Active
+                && current->session()->profile().isValid() && !window->isVisible()
+                && rig.app().accountWindow()->isVisible();
+        },
+        15000);
+}
+
+void TestAccountsGui::addAccountOnAnotherServer()
+{
+    AppRig rig;
+    EmulatorFixture b;
+    QVERIFY(rig.isReady() && b.isRunning());
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QCOMPARE(entryNames(rig).size(), 1);
+
+    QVERIFY(addThroughWindow(rig, b.baseUrl(), JackEmail, JackPassword));
+    Account *jack = rig.app().currentAccount();
+    QCOMPARE(jack->origin(), serverOrigin(b.baseUrl()));
+    QCOMPARE(jack->record().caFile, CaFile);
+    // Each entry names the account and, off the production server, its server.
+    const QStringList names = entryNames(rig);
+    QCOMPARE(names.size(), 2);
+    QVERIFY2(names.at(0).contains(DemoEmail)
+            && names.at(0).contains(serverOrigin(rig.emulator().baseUrl())),
+        qPrintable(names.at(0)));
+    QVERIFY2(names.at(1).contains(JackEmail) && names.at(1).contains(serverOrigin(b.baseUrl())),
+        qPrintable(names.at(1)));
+    // Jack's token went to B only; Dana's stays on A.
+    QCOMPARE(countRequests(b.server(), QStringLiteral("/oauth/token")), 1);
+    QCOMPARE(countRequests(rig.emulator().server(), QStringLiteral("/oauth/token")), 1);
+    QCOMPARE(rig.app().accounts()->defaultAccount()->who(), DemoEmail); // the first stays default
+}
+
+void TestAccountsGui::keyboardOnlyAddSwitchRemove()
+{
+    AppRig rig;
+    QVERIFY(rig.isReady());
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    AccountWindow *window = rig.app().accountWindow();
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+
+    // Ctrl+N: Add account, typed in and sent with Return.
+    QTest::keySequence(window, QKeySequence::New);
+    SignInWindow *signIn = rig.app().signInWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(signIn->isVisible(), 5000);
+    signIn->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(signIn));
+    auto *email = findByAccessibleName<QLineEdit>(signIn, QStringLiteral("Email"));
+    QTRY_VERIFY(email->hasFocus());
+    email->selectAll();
+    QTest::keyClicks(email, JackEmail);
+    QTest::keyClick(email, Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), JackPassword);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rig.app().accounts()->accounts().size() == 2 && !signIn->isVisible(), 15000);
+    QCOMPARE(rig.app().currentAccount()->who(), JackEmail);
+
+    // Up/Down switch the page.
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QAbstractItemView *view = list(rig);
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Up);
+    QTRY_COMPARE(rig.app().currentAccount()->who(), DemoEmail);
+    QTest::keyClick(view, Qt::Key_Down);
+    QTRY_COMPARE(rig.app().currentAccount()->who(), JackEmail);
+
+    // Delete asks first; Escape keeps the account.
+    QTest::keyClick(view, Qt::Key_Delete);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = visibleConfirmation(window)));
+    QVERIFY(box->text().contains(JackEmail) || box->informativeText().contains(JackEmail)
+        || box->text().contains(QStringLiteral("Jack")));
+    QTest::keyClick(box, Qt::Key_Escape);
+    QTRY_VERIFY(!box->isVisible());
+    QCOMPARE(rig.app().accounts()->accounts().size(), 2);
+
+    // Delete again, then the Remove account button, pressed with the space bar. (No window
+    // manager here: the window is made active again by hand after the box.)
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Delete);
+    QTRY_VERIFY((box = visibleConfirmation(window)));
+    QAbstractButton *remove = nullptr;
+    for (QAbstractButton *button : box->buttons())
+        if (box->buttonRole(button) == QMessageBox::DestructiveRole
+            || box->buttonRole(button) == QMessageBox::AcceptRole)
+            remove = button;
+    QVERIFY(remove);
+    remove->setFocus();
+    QTest::keyClick(remove, Qt::Key_Space);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.app().accounts()->accounts().size(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        countRequests(rig.emulator().server(), QStringLiteral("/oauth/revoke"), 200), 1, 10000);
+    QCOMPARE(rig.app().currentAccount()->who(), DemoEmail);
+    QCOMPARE(toString(rig.session().state()), toString(Session::State::Active));
+    QCOMPARE(rig.emulator().server().accounts().liveRefreshTokens().size(), 1); // Dana's
+}
+
+void TestAccountsGui::sameAccountAgainRenewsInPlace()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    Account *dana = rig.app().currentAccount();
+    auto *add = findByAccessibleName<QPushButton>(
+        rig.app().accountWindow(), QStringLiteral("Add account"));
+    QTest::mouseClick(add, Qt::LeftButton);
+    QTRY_VERIFY(rig.app().signInWindow()->isVisible());
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QTRY_VERIFY(!rig.app().signInWindow()->isVisible());
+    QCOMPARE(rig.app().accounts()->accounts().size(), 1);
+    QCOMPARE(rig.app().currentAccount(), dana);
+    QCOMPARE(countRequests(rig.emulator().server(), QStringLiteral("/oauth/token")), 2);
+}
+
+void TestAccountsGui::defaultAccountDrivesTrayAndCopy()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QVERIFY(addThroughWindow(rig, {}, JackEmail, JackPassword));
+    Account *jack = rig.app().currentAccount();
+    auto *makeDefault = findByAccessibleName<QPushButton>(
+        rig.app().accountWindow(), QStringLiteral("Make default"));
+    QVERIFY(makeDefault && makeDefault->isEnabled());
+    QTest::mouseClick(makeDefault, Qt::LeftButton);
+    QCOMPARE(rig.app().accounts()->defaultAccount(), jack);
+    QVERIFY(!makeDefault->isEnabled());
+    QVERIFY(entryNames(rig).at(1).contains(QStringLiteral("default")));
+
+    // The tray's top Copy access token copies the default account's token.
+    QAction *copy = rig.app().tray()->menu()->findChild<QAction *>(QStringLiteral("trayCopy"));
+    QVERIFY(copy);
+    copy->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!readXClipboard().isEmpty(), 10000);
+    QString jackToken;
+    jack->session()->withFreshToken(
+        this, [&](const QString &t, const ApiError &) { jackToken = t; });
+    QTRY_VERIFY(!jackToken.isEmpty());
+    QCOMPARE(QString::fromUtf8(readXClipboard()), jackToken);
+    // The default survives a restart.
+    rig.restartApp();
+    QCOMPARE(rig.app().accounts()->defaultAccount()->who(), JackEmail);
+    QCOMPARE(rig.app().currentAccount()->who(), JackEmail); // the window opens on it
+}
+
+void TestAccountsGui::trayMenuActsOnEachAccount()
+{
+    AppRig rig;
+    EmulatorFixture b;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QVERIFY(addThroughWindow(rig, b.baseUrl(), DemoEmail, DemoPassword));
+    QMenu *menu = rig.app().tray()->menu();
+    QList<QMenu *> submenus;
+    for (QAction *action : menu->actions())
+        if (action->menu())
+            submenus.append(action->menu());
+    QCOMPARE(submenus.size(), 2);
+    QVERIFY(submenus.at(1)->title().contains(QString::number(b.baseUrl().port())));
+    // Refresh now in B's submenu refreshes on B only.
+    const int refreshesOnA = countRequests(rig.emulator().server(), QStringLiteral("/oauth/token"));
+    QAction *refresh = nullptr;
+    for (QAction *action : submenus.at(1)->actions())
+        if (action->text().remove(QLatin1Char('&')) == QStringLiteral("Refresh now"))
+            refresh = action;
+    QVERIFY(refresh && refresh->isEnabled());
+    refresh->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(countRequests(b.server(), QStringLiteral("/oauth/token")), 2, 10000);
+    QCOMPARE(countRequests(rig.emulator().server(), QStringLiteral("/oauth/token")), refreshesOnA);
+    // The tooltip lists both accounts.
+    const QString tip = rig.app().tray()->toolTip();
+    QVERIFY2(tip.count(QStringLiteral("Dana Demo")) == 2, qPrintable(tip));
+}
+
+void TestAccountsGui::notificationsNameTheirAccount()
+{
+    TrayHost host; // notifications go through the tray
+    QVERIFY(host.isUp());
+    AppRig rig;
+    EmulatorFixture b;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QVERIFY(addThroughWindow(rig, b.baseUrl(), JackEmail, JackPassword));
+    Account *jack = rig.app().currentAccount();
+    Account *dana = rig.app().accounts()->accounts().first();
+    // Jack signs in on another machine; his next refresh learns it.
+    {
+        QNetworkAccessManager network;
+        SystemClock clock;
+        ApiClient api(&network, &clock);
+        api.setServer(b.baseUrl(), EmulatorFixture::caCertificates());
+        std::unique_ptr<TokenReply> grant(api.grantPassword(JackEmail, JackPassword));
+        QVERIFY(waitForReply(grant.get()));
+    }
+    jack->session()->refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(jack->session()->state()), toString(Session::State::Expired), 10000);
+    QCOMPARE(toString(dana->session()->state()), toString(Session::State::Active));
+    QTRY_VERIFY(!rig.app().tray()->shownMessages().isEmpty());
+    const QStringList shown = rig.app().tray()->shownMessages();
+    QVERIFY2(shown.last().contains(QStringLiteral("Jack Truong")), qPrintable(shown.last()));
+    // Jack's entry says so; with two accounts the window stays, and the sign-in form opens for
+    // Jack (his account is the one shown).
+    QTRY_VERIFY(entryNames(rig).at(1).contains(QStringLiteral("sign in again"), Qt::CaseInsensitive)
+        || entryNames(rig).at(1).contains(QStringLiteral("ended"), Qt::CaseInsensitive));
+    rig.app().raiseWindow(); // with a tray the windows may sit in it
+    QTRY_VERIFY(rig.app().accountWindow()->isVisible());
+    QTRY_VERIFY(rig.app().signInWindow()->isVisible());
+    auto *email
+        = findByAccessibleName<QLineEdit>(rig.app().signInWindow(), QStringLiteral("Email"));
+    QCOMPARE(email->text(), JackEmail);
+    auto *server
+        = findByAccessibleName<QLineEdit>(rig.app().signInWindow(), QStringLiteral("Server"));
+    QCOMPARE(serverOrigin(QUrl(server->text())), serverOrigin(b.baseUrl()));
+    QVERIFY(server->isReadOnly());
+    // Signing in again there renews Jack's account in place.
+    QVERIFY(rig.signInThroughWindow(JackEmail, JackPassword));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(jack->session()->state()), toString(Session::State::Active), 10000);
+    QCOMPARE(rig.app().accounts()->accounts().size(), 2);
+}
+
+void TestAccountsGui::accountOptionChoosesTheShownAccount()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QVERIFY(addThroughWindow(rig, {}, JackEmail, JackPassword));
+    rig.restartApp(QStringLiteral("Jack Truong"));
+    QCOMPARE(rig.app().currentAccount()->who(), JackEmail);
+    rig.restartApp(DemoEmail);
+    QCOMPARE(rig.app().currentAccount()->who(), DemoEmail);
+    rig.restartApp(QStringLiteral("nobody@example.com")); // unknown: the default one
+    QCOMPARE(rig.app().currentAccount()->who(), DemoEmail);
+}
+
+void TestAccountsGui::accountsRestoreAtStart()
+{
+    AppRig rig;
+    EmulatorFixture b;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QVERIFY(addThroughWindow(rig, {}, JackEmail, JackPassword));
+    QVERIFY(addThroughWindow(rig, b.baseUrl(), DemoEmail, DemoPassword));
+    rig.emulator().server().clearRequests();
+    b.server().clearRequests();
+    Application &app = rig.restartApp();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        app.accounts()->accounts().size() == 3 &&
+            [&] {
+                for (Account *account : app.accounts()->accounts())
+                    if (account->session()->state() != Session::State::Active)
+                        return false;
+                return true;
+            }(),
+        15000);
+    QTRY_VERIFY_WITH_TIMEOUT(app.accountWindow()->isVisible(), 5000);
+    QVERIFY(!app.signInWindow()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        countRequests(rig.emulator().server(), QStringLiteral("/oauth/me")) == 2
+            && countRequests(b.server(), QStringLiteral("/oauth/me")) == 1,
+        10000);
+    QCOMPARE(countRequests(rig.emulator().server(), QStringLiteral("/oauth/token")), 0);
+    QCOMPARE(countRequests(b.server(), QStringLiteral("/oauth/token")), 0);
+    QCOMPARE(entryNames(rig).size(), 3);
+}
+
+QTEST_MAIN(TestAccountsGui)
+#include "tst_accounts_gui.moc"
