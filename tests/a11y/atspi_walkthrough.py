@@ -124,6 +124,52 @@ try:
     token = wait_for(lambda: clipboard() if clipboard() != before and clipboard().startswith("eyJ") else None)
     check(token is not None, "pressing 'Copy access token' through AT-SPI put a token on the X clipboard")
 
+    # Several accounts: the list, Add account (Jack on the same server), Make default, Remove.
+    accounts = find(root, "Accounts")
+    check(accounts is not None, "an 'Accounts' list")
+
+    def entries():
+        if accounts is None:
+            return []
+        return [accounts.getChildAtIndex(i).name for i in range(accounts.childCount)
+                if accounts.getChildAtIndex(i) is not None and accounts.getChildAtIndex(i).name]
+    check(any("demo@example.com" in name for name in entries()),
+          "the list's entry names the signed-in account: %s" % entries())
+    add = find(root, "Add account", [pyatspi.ROLE_PUSH_BUTTON])
+    check(add is not None, "an 'Add account' button")
+    if add is not None:
+        press(add)
+        email = wait_for(lambda: find(root, "Email", [pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY]))
+        password = find(root, "Password", [pyatspi.ROLE_PASSWORD_TEXT, pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY])
+        sign_in = find(root, "Sign in", [pyatspi.ROLE_PUSH_BUTTON])
+        check(email is not None and password is not None and sign_in is not None,
+              "Add account opens the sign-in form")
+        if email is not None and password is not None and sign_in is not None:
+            set_text(email, "jack.truong@jameshardie.com")
+            set_text(password, "jack-password")
+            press(sign_in)
+            check(wait_for(lambda: len([n for n in entries() if "jack.truong" in n]) == 1) is not None,
+                  "the new account is listed: %s" % entries())
+    make_default = find(root, "Make default", [pyatspi.ROLE_PUSH_BUTTON])
+    check(make_default is not None, "a 'Make default' button")
+    if make_default is not None:
+        press(make_default)
+        check(wait_for(lambda: any("jack.truong" in n and "default" in n for n in entries())) is not None,
+              "the new account is the default now: %s" % entries())
+    remove = find(root, "Remove account", [pyatspi.ROLE_PUSH_BUTTON])
+    check(remove is not None, "a 'Remove account' button")
+    if remove is not None:
+        press(remove)
+        dialog = wait_for(lambda: find(root, "Remove account", [pyatspi.ROLE_DIALOG, pyatspi.ROLE_ALERT]))
+        check(dialog is not None, "Remove account asks first, in a named dialog")
+        confirm = dialog is not None and wait_for(
+            lambda: find(dialog, "Remove account", [pyatspi.ROLE_PUSH_BUTTON]))
+        check(bool(confirm), "the confirmation has a 'Remove account' button")
+        if confirm:
+            press(confirm)
+            check(wait_for(lambda: not any("jack.truong" in n for n in entries()) and entries()) is not None,
+                  "after confirming, the account is gone: %s" % entries())
+
     # Every push button has a name, and no name in the tree holds the token or the password.
     unnamed, leaks = [], []
 
