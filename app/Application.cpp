@@ -255,6 +255,7 @@ void Application::setCurrentAccount(Account *account)
         return;
     m_current = account;
     m_accountWindow->setRenewalOffer({});
+    m_offerIsSignIn = false;
     if (account) {
         const Profile &profile = account->session()->profile();
         m_accountWindow->avatar()->setInitials(account->displayName(),
@@ -460,6 +461,14 @@ void Application::updateAccountPage()
     m_accountWindow->setStatus(currentPresenter() ? currentPresenter()->statusLine() : QString());
     m_accountWindow->setCopyEnabled(session->hasTokens() && state != State::SigningOut);
     m_accountWindow->setBusy(state == State::SigningOut || state == State::Restoring);
+    // A signed-out account among several keeps its page; the banner offers the way back in.
+    if (state == State::Expired || state == State::SignedOut) {
+        const QString why = currentPresenter() ? currentPresenter()->signInNotice() : QString();
+        m_accountWindow->setRenewalOffer(why.isEmpty() ? tr("This account is signed out.") : why);
+        m_offerIsSignIn = true;
+    } else if (std::exchange(m_offerIsSignIn, false)) {
+        m_accountWindow->setRenewalOffer({});
+    }
     m_keychainWindow->setReason(SessionTexts::describe(session->reason(), session->reasonDetail()));
     if (AccountUi *ui = uiFor(m_current);
         ui && !ui->picture().isEmpty() && !m_accountWindow->avatar()->showsPicture())
@@ -561,7 +570,8 @@ bool Application::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::Close && watched == m_signInWindow && m_wantAccount && m_wantSignIn
         && !m_hiddenToTray) {
-        QMetaObject::invokeMethod(this, &Application::onSignInCancelled, Qt::QueuedConnection);
+        // At once: a cancel queued for later could meet a form opened and sent again.
+        onSignInCancelled();
         return QObject::eventFilter(watched, event);
     }
     if (event->type() == QEvent::Close && m_tray->isShown())

@@ -339,8 +339,20 @@ void TestAccountsGui::notificationsNameTheirAccount()
         = findByAccessibleName<QLineEdit>(rig.app().signInWindow(), QStringLiteral("Server"));
     QCOMPARE(serverOrigin(QUrl(server->text())), serverOrigin(b.baseUrl()));
     QVERIFY(server->isReadOnly());
+    // Closed, the form leaves Jack listed as signed out; his page offers the way back in.
+    rig.app().signInWindow()->close();
+    QTRY_VERIFY(!rig.app().signInWindow()->isVisible());
+    QVERIFY(rig.app().accountWindow()->isVisible());
+    QCOMPARE(rig.app().currentAccount(), jack);
+    auto *again = findByAccessibleName<QPushButton>(
+        rig.app().accountWindow(), QStringLiteral("Sign in again now"));
+    QVERIFY(again && again->isVisible());
+    QTest::mouseClick(again, Qt::LeftButton);
+    QTRY_VERIFY(rig.app().signInWindow()->isVisible());
+    QCOMPARE(email->text(), JackEmail);
     // Signing in again there renews Jack's account in place.
     QVERIFY(rig.signInThroughWindow(JackEmail, JackPassword));
+    QTRY_VERIFY(!again->isVisible());
     QTRY_COMPARE_WITH_TIMEOUT(
         toString(jack->session()->state()), toString(Session::State::Active), 10000);
     QCOMPARE(rig.app().accounts()->accounts().size(), 2);
