@@ -34,10 +34,15 @@ AccountUi::AccountUi(
 QString AccountUi::label() const
 {
     const QString name = m_account->displayName();
-    if (m_account->record().isProductionServer())
-        return name;
-    const QUrl server = m_account->server();
-    return QStringLiteral("%1 (%2:%3)").arg(name, server.host()).arg(server.port(443));
+    const QString who = m_account->who();
+    QString label = name == who ? name : QStringLiteral("%1 (%2)").arg(name, who);
+    if (!m_account->record().isProductionServer()) {
+        const QUrl server = m_account->server();
+        //: An account's label off the production server: "Dana Demo (demo@example.com) on
+        //: staging.example:8443"
+        label = tr("%1 on %2:%3").arg(label, server.host()).arg(server.port(443));
+    }
+    return label;
 }
 
 static AccountListEntry::Badge badgeFor(TraySummary::Look look)

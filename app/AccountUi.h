@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QObject>
 #include <QString>
 
@@ -29,8 +30,12 @@ public:
     Account *account() const { return m_account; }
     SessionPresenter *presenter() const { return m_presenter; }
     const QByteArray &picture() const { return m_picture; }
-    // "Dana Demo", or "Dana Demo (staging.example:8443)" off the production server.
+    // Unique among accounts: "Dana Demo (demo@example.com)", and " on host:port" off the
+    // production server.
     QString label() const;
+    // When the session ends, once it said that is less than a day away (invalid otherwise).
+    QDateTime sessionEndingSoon() const { return m_endingSoon; }
+    void setSessionEndingSoon(const QDateTime &end) { m_endingSoon = end; }
 
     AccountListEntry listEntry(bool isDefault) const;
     TrayAccount trayAccount(bool isDefault) const;
@@ -48,6 +53,7 @@ private:
     QByteArray m_picture;
     QString m_pictureEmail;
     QString m_pictureUrl;
+    QDateTime m_endingSoon;
 };
 
 } // namespace Smtpd

@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace Smtpd {
 
@@ -87,6 +88,8 @@ AppOptions::Outcome AppOptions::parse(
         return Outcome::ExitError;
     }
     options->caFile = valueOf(caFileOption, "SMTPD_CA_FILE", QString());
+    if (!options->caFile.isEmpty()) // remembered with an account: valid from any folder
+        options->caFile = QFileInfo(options->caFile).absoluteFilePath();
     options->minimized = parser.isSet(minimizedOption);
     options->account = parser.value(accountOption).trimmed();
     return Outcome::Run;

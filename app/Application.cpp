@@ -234,16 +234,14 @@ void Application::watch(Account *account)
     connect(session, &Session::notice, ui,
         [this, account](Session::Reason reason) { onNotice(account, reason); });
     connect(session, &Session::resumed, m_tray, [this] { m_tray->beQuietFor(30 * 1000); });
-    connect(session, &Session::sessionEndingSoon, ui, [this, account](const QDateTime &end) {
+    connect(session, &Session::sessionEndingSoon, ui, [this, account, ui](const QDateTime &end) {
+        ui->setSessionEndingSoon(end);
         if (account == m_current)
-            m_accountWindow->setRenewalOffer(
-                tr("Your session ends %1 (every session lasts 30 days).")
-                    .arg(QLocale().toString(end.toLocalTime(), QLocale::ShortFormat)));
+            updateAccountPage();
     });
-    connect(ui->presenter(), &SessionPresenter::renewed, this, [this, account] {
-        if (account == m_current)
-            m_accountWindow->setRenewalOffer({});
-        updateAll(); // the renewal form has done its work
+    connect(ui->presenter(), &SessionPresenter::renewed, this, [this, ui] {
+        ui->setSessionEndingSoon({});
+        updateAll(); // the renewal form has done its work; the banner goes
     });
     if (session->profile().isValid())
         ui->updatePicture(session->profile(), m_accountWindow->avatar()->requestPixels());
@@ -254,8 +252,6 @@ void Application::setCurrentAccount(Account *account)
     if (account == m_current && (!account || m_accountWindow->currentAccountId() == account->id()))
         return;
     m_current = account;
-    m_accountWindow->setRenewalOffer({});
-    m_offerIsSignIn = false;
     if (account) {
         const Profile &profile = account->session()->profile();
         m_accountWindow->avatar()->setInitials(account->displayName(),
@@ -302,7 +298,25 @@ void Application::onSignInRequested(const SignInRequest &request)
     if (!m_addingAccount && m_current && m_signInFormFor == m_current->id())
         choice = {m_current->server(), m_current->record().caFile, {}}; // its own server only
     m_signInFailed = false;
+    AccountRecord target;
+    target.server = choice.server;
+    target.principal = principalFor(request.username);
+    if (Account *existing = m_accounts->account(target.id())) {
+        const Session::State state = existing->session()->state();
+        if (state == Session::State::SigningOut || state == Session::State::Restoring) {
+            m_signInWindow->showError(state == Session::State::SigningOut
+                    ? tr("This account is signing out right now. Try again in a moment.")
+                    : tr("This account is being restored from the keychain. Try again in a "
+                         "moment."));
+            return;
+        }
+    }
     m_signingIn = m_accounts->signIn(choice, request.username, request.secret);
+    if (!m_signingIn) {
+        m_signInWindow->showError(
+            tr("This account is still being removed. Try again in a moment."));
+        return;
+    }
     // A new account's session is watched by the window before it joins the list.
     connect(m_signingIn->session(), &Session::stateChanged, this, &Application::onSessionChanged,
         Qt::UniqueConnection);
@@ -400,10 +414,12 @@ void Application::updateAll()
             m_signInDismissed.remove(m_current->id());
     }
     const bool currentNeedsSignIn
-        = m_current && windows.signIn && !m_signInDismissed.contains(m_current->id());
+        = m_current && windows.signIn && !(several && m_signInDismissed.contains(m_current->id()));
     m_wantKeychain = m_current && windows.keychain;
     m_wantAccount = m_current && (several || windows.account);
     m_wantSignIn = m_addingAccount || !m_current || currentNeedsSignIn;
+    if (!m_wantKeychain && !m_wantAccount)
+        m_wantSignIn = true; // some window is always there to come back to
     updateSignInForm();
     updateAccountPage();
     updateLists();
@@ -428,6 +444,12 @@ void Application::updateSignInForm()
         } else if (m_current) {
             m_signInWindow->setServer(m_current->server(), m_current->record().caFile);
             m_signInWindow->setServerLocked(true);
+            // Its own email; an API key is a credential and is never put back.
+            const bool key = m_current->record().isApiKey();
+            m_signInWindow->setMode(
+                key ? SignInWindow::Mode::ApiKey : SignInWindow::Mode::EmailPassword);
+            m_signInWindow->setEmail(key ? QString() : m_current->who());
+            m_signInWindow->setNotice({});
         }
     }
     Session *current = m_current ? m_current->session() : nullptr;
@@ -435,11 +457,6 @@ void Application::updateSignInForm()
         && (current->state() == Session::State::Expired
             || current->state() == Session::State::SignedOut)) {
         m_signInWindow->setNotice(currentPresenter()->signInNotice());
-        // Only an email is ever put back into the form: an API key is a credential.
-        if (current->account().contains(QLatin1Char('@')))
-            m_signInWindow->setEmail(current->account());
-        else if (m_current->who().contains(QLatin1Char('@')))
-            m_signInWindow->setEmail(m_current->who());
     }
     const bool busy = m_signingIn && m_signingIn->session()->state() == Session::State::SigningIn;
     m_signInWindow->setBusy(busy);
@@ -458,17 +475,26 @@ void Application::updateAccountPage()
     using State = Session::State;
     const State state = session->state();
     m_accountWindow->setProfile(session->profile());
-    m_accountWindow->setStatus(currentPresenter() ? currentPresenter()->statusLine() : QString());
+    QString status = currentPresenter() ? currentPresenter()->statusLine() : QString();
+    if (!m_current->problem().isEmpty()) // e.g. its CA file is gone: say why it cannot connect
+        status = tr("This account's server settings cannot be used: %1 Sign in again with Add "
+                    "account to choose a working CA file.")
+                     .arg(m_current->problem());
+    m_accountWindow->setStatus(status);
     m_accountWindow->setCopyEnabled(session->hasTokens() && state != State::SigningOut);
     m_accountWindow->setBusy(state == State::SigningOut || state == State::Restoring);
-    // A signed-out account among several keeps its page; the banner offers the way back in.
+    // The banner: a signed-out account among several keeps its page and is offered the way
+    // back in; a session near its 30-day end is offered a new one.
+    QString offer;
     if (state == State::Expired || state == State::SignedOut) {
         const QString why = currentPresenter() ? currentPresenter()->signInNotice() : QString();
-        m_accountWindow->setRenewalOffer(why.isEmpty() ? tr("This account is signed out.") : why);
-        m_offerIsSignIn = true;
-    } else if (std::exchange(m_offerIsSignIn, false)) {
-        m_accountWindow->setRenewalOffer({});
+        offer = why.isEmpty() ? tr("This account is signed out.") : why;
+    } else if (AccountUi *ui = uiFor(m_current); ui && ui->sessionEndingSoon().isValid()) {
+        offer = tr("Your session ends %1 (every session lasts 30 days).")
+                    .arg(QLocale().toString(
+                        ui->sessionEndingSoon().toLocalTime(), QLocale::ShortFormat));
     }
+    m_accountWindow->setRenewalOffer(offer);
     m_keychainWindow->setReason(SessionTexts::describe(session->reason(), session->reasonDetail()));
     if (AccountUi *ui = uiFor(m_current);
         ui && !ui->picture().isEmpty() && !m_accountWindow->avatar()->showsPicture())

@@ -101,7 +101,6 @@ private:
     QPointer<Account> m_signingIn;
     QString m_signInFormFor; // which account the form was set up for ("" = a new one)
     bool m_addingAccount = false;
-    bool m_offerIsSignIn = false; // the page's banner offers to sign a signed-out account in
     bool m_fillingList = false; // the account list is being given its entries
     bool m_signInFailed = false; // the attempt under way was refused
     QSet<QString> m_signInDismissed; // accounts whose "sign in again" form the person closed

@@ -199,8 +199,8 @@ bool otherAccountNeedsAttention(const QList<TrayAccount> &accounts)
     const int defaultAt = defaultIndex(accounts);
     for (int i = 0; i < accounts.size(); ++i) {
         const Look look = accounts.at(i).summary.look;
-        if (i != defaultAt
-            && (look == Look::Offline || look == Look::Attention || look == Look::SignedOut))
+        // Signed out by the person is no trouble; a session that ended (Attention) is.
+        if (i != defaultAt && (look == Look::Offline || look == Look::Attention))
             return true;
     }
     return false;

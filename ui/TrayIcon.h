@@ -49,8 +49,8 @@ qint64 msecsToTooltipChange(const TraySummary &summary, const QDateTime &now);
 QString trayTooltip(const QList<TrayAccount> &accounts, const QDateTime &now);
 // How long until those words next change: the soonest over all the accounts' lines.
 qint64 msecsToTooltipChange(const QList<TrayAccount> &accounts, const QDateTime &now);
-// Whether an account other than the default one needs the person: Offline, Attention, or
-// SignedOut (an account in the list whose session is gone).
+// Whether an account other than the default one needs the person: Offline, or Attention (its
+// session ended, or its keychain failed). One the person signed out of does not.
 bool otherAccountNeedsAttention(const QList<TrayAccount> &accounts);
 
 // The system-tray icon: an icon per state (shapes differ, not colour alone), a tooltip that

@@ -28,6 +28,13 @@ Account::Account(const AccountRecord &record, const QList<QSslCertificate> &caCe
     });
 }
 
+void Account::setCertificateAuthority(
+    const QString &caFile, const QList<QSslCertificate> &authorities)
+{
+    m_record.caFile = caFile;
+    m_problem = m_api->setServer(m_record.server, authorities);
+}
+
 QString Account::displayName() const
 {
     return m_record.name.isEmpty() ? who() : m_record.name;

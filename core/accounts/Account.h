@@ -38,6 +38,9 @@ public:
     // Why the account's server settings cannot be used (an unreadable CA file); empty if fine.
     QString problem() const { return m_problem; }
 
+    // Trust `authorities` (read from `caFile`) for this account's server from now on.
+    void setCertificateAuthority(const QString &caFile, const QList<QSslCertificate> &authorities);
+
     // Whether `name` names this account: its email, key label or display name, optionally
     // followed by "@server" (the host, host:port or origin).
     bool matches(const QString &name) const;

@@ -4,6 +4,7 @@
 #include "../auth/Session.h"
 #include "../auth/SessionStorage.h"
 
+#include <QFileInfo>
 #include <QSettings>
 
 namespace Smtpd {
@@ -30,8 +31,36 @@ void AccountManager::start(const ServerChoice &launch)
         m_accounts.append(
             makeAccount(record, launchServer ? launch.caCertificates : QList<QSslCertificate>()));
     }
-    for (Account *account : std::as_const(m_accounts))
+    const QList<Account *> accounts = m_accounts; // adopted ones may leave the list meanwhile
+    for (Account *account : accounts) {
+        if (list.adopted)
+            dropIfNothingStored(account);
         account->session()->restore(account->record().principal);
+    }
+}
+
+// The previous version remembered an account per server even after its sign-out: adopted
+// ones whose keychain holds nothing are not accounts, only old memories, and are dropped.
+void AccountManager::dropIfNothingStored(Account *account)
+{
+    auto *watcher = new QObject(account);
+    connect(account->session(), &Session::stateChanged, watcher,
+        [this, account, watcher](Session::State state) {
+            if (state == Session::State::Restoring)
+                return;
+            delete watcher;
+            Session *session = account->session();
+            if (state == Session::State::SignedOut && !session->hasTokens()
+                && session->reason() == Session::Reason::None && m_accounts.removeOne(account)) {
+                qCInfo(lcAccounts) << "an adopted account had nothing stored; dropped";
+                if (m_defaultId == account->id())
+                    m_defaultId = m_accounts.isEmpty() ? QString() : m_accounts.first()->id();
+                save();
+                emit accountRemoved(account->id());
+                emit listChanged();
+                dropWhenIdle(account);
+            }
+        });
 }
 
 Account *AccountManager::makeAccount(
@@ -103,12 +132,22 @@ Account *AccountManager::signIn(
     AccountRecord record;
     record.server = choice.server;
     record.principal = principalFor(username);
-    record.caFile = choice.caFile;
+    // Remembered absolute: the app may start from another folder next time.
+    record.caFile
+        = choice.caFile.isEmpty() ? QString() : QFileInfo(choice.caFile).absoluteFilePath();
+    for (Account *leaving : std::as_const(m_leaving))
+        if (leaving->id() == record.id() && leaving->session()->storage()->isBusy())
+            return nullptr; // still taking its keychain item away: a moment later
     if (Account *existing = account(record.id())) {
+        if (!record.caFile.isEmpty() && record.caFile != existing->record().caFile
+            && !choice.caCertificates.isEmpty()) {
+            existing->setCertificateAuthority(record.caFile, choice.caCertificates);
+            save();
+        }
         existing->session()->signIn(username, secret);
         return existing;
     }
-    if (m_pending && m_pending->id() == record.id() && m_pending->record().caFile == choice.caFile
+    if (m_pending && m_pending->id() == record.id() && m_pending->record().caFile == record.caFile
         && m_pending->record().server == choice.server) {
         m_pending->session()->signIn(username, secret);
         return m_pending;
@@ -160,14 +199,33 @@ void AccountManager::remove(Account *account)
     if (m_defaultId == id)
         m_defaultId = m_accounts.isEmpty() ? QString() : m_accounts.first()->id();
     save();
-    Session *session = account->session();
-    if (session->hasTokens() || session->state() == Session::State::SigningIn)
-        session->signOut(); // revokes, then removes its item
-    else
-        session->storage()->remove(id); // whatever a failed load left behind
+    retire(account);
     emit accountRemoved(id);
     emit listChanged();
     dropWhenIdle(account);
+}
+
+// Forgets the account here first (its keychain item goes before anything else, so a slow
+// server or a quit cannot leave it behind), then ends its session on the server.
+void AccountManager::retire(Account *account)
+{
+    Session *session = account->session();
+    const bool restoring = session->state() == Session::State::Restoring;
+    if (!restoring && (session->hasTokens() || session->state() == Session::State::SigningIn))
+        session->signOut(); // first: it drops saves that have not started
+    session->storage()->remove(account->id());
+    session->storage()->closeKeychain();
+    if (!restoring)
+        return;
+    // Its tokens are on their way from the keychain: once here, they are revoked too.
+    auto *watcher = new QObject(account);
+    connect(session, &Session::stateChanged, watcher, [session, watcher](Session::State state) {
+        if (state == Session::State::Restoring)
+            return;
+        delete watcher;
+        if (session->hasTokens())
+            session->signOut();
+    });
 }
 
 // The account's object stays until its session has nothing left in flight (a revoke, a
@@ -176,13 +234,16 @@ void AccountManager::dropWhenIdle(Account *account)
 {
     m_leaving.append(account);
     auto drop = [this, account] {
-        if (!m_leaving.contains(account) || !account->session()->isIdle())
+        // A restore still waiting for the keychain is waited for too: its tokens are revoked.
+        if (!m_leaving.contains(account) || !account->session()->isIdle()
+            || account->session()->state() == Session::State::Restoring)
             return;
         m_leaving.removeOne(account);
         account->deleteLater();
         checkIdle();
     };
     connect(account->session(), &Session::idle, this, drop);
+    connect(account->session(), &Session::stateChanged, this, drop, Qt::QueuedConnection);
     QMetaObject::invokeMethod(this, drop, Qt::QueuedConnection);
 }
 

@@ -53,7 +53,9 @@ public:
     // Signs in on `server`. An account that exists there for the same email or key renews in
     // place (its session goes on until the server grants the new one); otherwise a new
     // account is made, and it joins the list once the server has granted it. Returns the
-    // account whose session carries the attempt (watch its signals).
+    // account whose session carries the attempt (watch its signals), or null while an
+    // account of that server and email is still being removed (for a moment: ask again).
+    // A new CA file given for an existing account replaces its old one.
     Account *signIn(const ServerChoice &server, const QString &username, const QString &secret);
     // Stops waiting for the sign-in `account` carries (see Session::cancelSignIn()). A new
     // account that was never granted is dropped once its session is idle.
@@ -76,6 +78,8 @@ signals:
     void idle();
 
 private:
+    void retire(Account *account);
+    void dropIfNothingStored(Account *account);
     Account *makeAccount(const AccountRecord &record, const QList<QSslCertificate> &authorities);
     void onPendingStateChanged();
     void dropWhenIdle(Account *account);

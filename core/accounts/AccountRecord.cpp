@@ -103,6 +103,7 @@ AccountList AccountList::load(
         adopt(productionOrigin(), settings.value(LegacyLastAccountKey).toString());
         if (!list.records.isEmpty())
             list.defaultId = list.records.first().id();
+        list.adopted = !list.records.isEmpty();
         list.save(settings); // adopted once: from now on the list is the record
     }
     bool defaultListed = false;

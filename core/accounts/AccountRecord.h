@@ -31,6 +31,7 @@ struct AccountList
 {
     QList<AccountRecord> records;
     QString defaultId;
+    bool adopted = false; // taken over from an older version's settings just now
 
     // Reads the list. The first time (no list written yet) it adopts what the previous
     // version remembered: one account per server origin ("lastAccount/<origin>") and, before

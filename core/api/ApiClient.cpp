@@ -32,6 +32,10 @@ QString ApiClient::setServer(const QUrl &baseUrl, const QList<QSslCertificate> &
     while (path.endsWith(QLatin1Char('/')))
         path.chop(1);
     url.setPath(path);
+    // QNetworkAccessManager keeps a connection per host with the TLS settings it was opened
+    // with: new trust for the same server needs new connections.
+    if (m_baseUrl.isValid() && extraCas != m_extraCaCertificates)
+        m_network->clearConnectionCache();
     m_baseUrl = url;
     m_extraCaCertificates = extraCas;
     m_configurationProblem.clear();

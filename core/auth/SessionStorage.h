@@ -32,9 +32,14 @@ public:
     void keepThisRunOnly()
     {
         m_thisRunOnly = true;
+        for (Work &work : m_queue) // nothing still waiting goes to the keychain either
+            work.target = m_memory;
         m_keychain->abandonLateWrites();
     }
     QString displayName() const { return store()->displayName(); }
+    // From now on nothing more reaches the keychain (the account is being forgotten): later
+    // work stays in memory. What was asked before still lands where it was meant to.
+    void closeKeychain() { m_keychainClosed = true; }
 
     // The caller deletes the job (deleteLater) once it finished.
     StoreJob *load(const QString &key) { return store()->load(key); }
@@ -61,6 +66,7 @@ private:
         StoredSession session;
         QString key;
         QList<Done> done;
+        TokenStore *target = nullptr; // chosen when it was asked for
     };
 
     TokenStore *store() const;
@@ -69,6 +75,7 @@ private:
     TokenStore *m_keychain;
     TokenStore *m_memory;
     bool m_thisRunOnly = false;
+    bool m_keychainClosed = false;
     bool m_running = false;
     QList<Work> m_queue;
 };

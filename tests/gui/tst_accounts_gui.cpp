@@ -14,10 +14,12 @@
 
 #include <QAbstractItemView>
 #include <QAccessible>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -44,12 +46,15 @@ private slots:
     void notificationsNameTheirAccount();
     void accountOptionChoosesTheShownAccount();
     void accountsRestoreAtStart();
+    void renewalFormIsForTheShownAccount();
+    void lastAccountSignedOutStillHasAWindow();
+    void missingCaFileIsExplained();
 
 private:
-    // Adds an account through Add account → the sign-in window, on `server` (with the test
-    // CA file) unless it is empty.
-    static bool addThroughWindow(
-        AppRig &rig, const QUrl &server, const QString &email, const QString &password);
+    // Adds an account through Add account → the sign-in window, on `server` (with `caFile`)
+    // unless it is empty; true once the list has grown by `added` and the account is shown.
+    static bool addThroughWindow(AppRig &rig, const QUrl &server, const QString &email,
+        const QString &password, const QString &caFile = CaFile, int added = 1);
     static QAbstractItemView *list(AppRig &rig);
     static QStringList entryNames(AppRig &rig);
     static QMessageBox *visibleConfirmation(QWidget *window);
@@ -86,8 +91,8 @@ QMessageBox *TestAccountsGui::visibleConfirmation(QWidget *window)
     return nullptr;
 }
 
-bool TestAccountsGui::addThroughWindow(
-    AppRig &rig, const QUrl &server, const QString &email, const QString &password)
+bool TestAccountsGui::addThroughWindow(AppRig &rig, const QUrl &server, const QString &email,
+    const QString &password, const QString &caFile, int added)
 {
     const qsizetype before = rig.app().accounts()->accounts().size();
     auto *add = findByAccessibleName<QPushButton>(
@@ -111,7 +116,7 @@ bool TestAccountsGui::addThroughWindow(
         serverField->clear();
         QTest::keyClicks(serverField, server.toString());
         caField->clear();
-        QTest::keyClicks(caField, CaFile);
+        QTest::keyClicks(caField, caFile);
     }
     auto *emailField = findByAccessibleName<QLineEdit>(window, QStringLiteral("Email"));
     auto *passwordField = findByAccessibleName<QLineEdit>(window, QStringLiteral("Password"));
@@ -119,15 +124,20 @@ bool TestAccountsGui::addThroughWindow(
     QTest::keyClicks(emailField, email);
     QTest::keyClicks(passwordField, password);
     QTest::keyClick(passwordField, Qt::Key_Return);
-    return waitUntil(
+    const bool done = waitUntil(
         [&] {
             Account *current = rig.app().currentAccount();
-            return rig.app().accounts()->accounts().size() == before + 1 && current
+            return rig.app().accounts()->accounts().size() == before + added && current
                 && current->session()->state() == Session::State::Active
                 && current->session()->profile().isValid() && !window->isVisible()
                 && rig.app().accountWindow()->isVisible();
         },
         15000);
+    if (!done) // say why, for the log
+        if (auto *error = window->findChild<QLabel *>(QStringLiteral("signInError"));
+            error && error->isVisible())
+            qWarning("the sign-in form says: %s", qPrintable(error->text()));
+    return done;
 }
 
 void TestAccountsGui::addAccountOnAnotherServer()
@@ -284,6 +294,9 @@ void TestAccountsGui::trayMenuActsOnEachAccount()
             submenus.append(action->menu());
     QCOMPARE(submenus.size(), 2);
     QVERIFY(submenus.at(1)->title().contains(QString::number(b.baseUrl().port())));
+    // Same name, same email: the titles still tell them apart (and name the email).
+    QVERIFY(submenus.at(0)->title() != submenus.at(1)->title());
+    QVERIFY(submenus.at(0)->title().contains(DemoEmail));
     // Refresh now in B's submenu refreshes on B only.
     const int refreshesOnA = countRequests(rig.emulator().server(), QStringLiteral("/oauth/token"));
     QAction *refresh = nullptr;
@@ -399,6 +412,94 @@ void TestAccountsGui::accountsRestoreAtStart()
     QCOMPARE(countRequests(rig.emulator().server(), QStringLiteral("/oauth/token")), 0);
     QCOMPARE(countRequests(b.server(), QStringLiteral("/oauth/token")), 0);
     QCOMPARE(entryNames(rig).size(), 3);
+}
+
+// Renewing one account while another was the last one added: the form is for the shown
+// account (its email, its server), renews it, and leaves the other alone.
+void TestAccountsGui::renewalFormIsForTheShownAccount()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QVERIFY(addThroughWindow(rig, {}, JackEmail, JackPassword)); // Jack typed last
+    Account *dana = rig.app().accounts()->accounts().first();
+    Account *jack = rig.app().currentAccount();
+    QAbstractItemView *view = list(rig);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+        view->visualRect(view->model()->index(0, 0)).center());
+    QTRY_COMPARE(rig.app().currentAccount(), dana);
+    // Dana's session says its 30-day end is near; then Jack is shown, then Dana again: the
+    // offer is still there for her.
+    emit dana->session()->sessionEndingSoon(QDateTime::currentDateTimeUtc().addSecs(20 * 3600));
+    auto *again = findByAccessibleName<QPushButton>(
+        rig.app().accountWindow(), QStringLiteral("Sign in again now"));
+    QTRY_VERIFY(again->isVisible());
+    rig.app().setCurrentAccount(jack);
+    QTRY_VERIFY(!again->isVisible());
+    rig.app().setCurrentAccount(dana);
+    QTRY_VERIFY(again->isVisible());
+    QTest::mouseClick(again, Qt::LeftButton);
+    SignInWindow *form = rig.app().signInWindow();
+    QTRY_VERIFY(form->isVisible());
+    QCOMPARE(findByAccessibleName<QLineEdit>(form, QStringLiteral("Email"))->text(), DemoEmail);
+    auto *password = findByAccessibleName<QLineEdit>(form, QStringLiteral("Password"));
+    QTest::keyClicks(password, DemoPassword);
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!form->isVisible(), 10000);
+    QCOMPARE(rig.app().currentAccount(), dana);
+    QTRY_VERIFY(!again->isVisible());
+    // Dana signed in twice, Jack once; both active.
+    QCOMPARE(countRequests(rig.emulator().server(), QStringLiteral("/oauth/token")), 3);
+    QCOMPARE(toString(jack->session()->state()), toString(Session::State::Active));
+    QCOMPARE(toString(dana->session()->state()), toString(Session::State::Active));
+}
+
+// The form of a signed-out account was closed, then the other account removed: the app does
+// not vanish — the sign-in form comes back for the one left.
+void TestAccountsGui::lastAccountSignedOutStillHasAWindow()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QVERIFY(addThroughWindow(rig, {}, JackEmail, JackPassword));
+    Account *jack = rig.app().currentAccount();
+    Account *dana = rig.app().accounts()->accounts().first();
+    jack->session()->signOut();
+    QTRY_VERIFY(rig.app().signInWindow()->isVisible());
+    rig.app().signInWindow()->close();
+    QTRY_VERIFY(!rig.app().signInWindow()->isVisible());
+    QVERIFY(rig.app().accountWindow()->isVisible());
+    rig.app().accounts()->remove(dana);
+    QTRY_VERIFY(rig.app().signInWindow()->isVisible());
+    QCOMPARE(rig.app().currentAccount(), jack);
+    QCOMPARE(
+        findByAccessibleName<QLineEdit>(rig.app().signInWindow(), QStringLiteral("Email"))->text(),
+        JackEmail);
+}
+
+// An account's CA file went away: the page says why it cannot connect, and Add account with
+// a working CA file mends it in place.
+void TestAccountsGui::missingCaFileIsExplained()
+{
+    AppRig rig;
+    EmulatorFixture b;
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("private-ca.pem"));
+    QVERIFY(QFile::copy(CaFile, copy));
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QVERIFY(addThroughWindow(rig, b.baseUrl(), JackEmail, JackPassword, copy));
+    QVERIFY(QFile::remove(copy));
+    Application &app = rig.restartApp(JackEmail);
+    Account *jack = app.currentAccount();
+    QCOMPARE(jack->who(), JackEmail);
+    QVERIFY(!jack->problem().isEmpty());
+    auto *status = app.accountWindow()->findChild<QLabel *>(QStringLiteral("sessionStatus"));
+    QVERIFY(status);
+    QTRY_VERIFY(status->text().contains(QStringLiteral("server settings cannot be used")));
+    QVERIFY2(status->text().contains(copy), qPrintable(status->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(jack->session()->state() != Session::State::Restoring, 10000);
+    QVERIFY(addThroughWindow(rig, b.baseUrl(), JackEmail, JackPassword, CaFile, 0));
+    QVERIFY(jack->problem().isEmpty());
+    QCOMPARE(jack->record().caFile, CaFile);
+    QCOMPARE(app.accounts()->accounts().size(), 2);
 }
 
 QTEST_MAIN(TestAccountsGui)

@@ -727,7 +727,11 @@ void TestTrayGui::anotherAccountsTroubleMarksTheIcon()
     // All well: exactly the default's icon of today.
     QCOMPARE(iconImage(tray.icon(), 64), active);
 
-    for (const Look trouble : {Look::Offline, Look::Attention, Look::SignedOut}) {
+    // An account the person signed out of is no trouble.
+    accounts[2].summary.look = Look::SignedOut;
+    tray.setAccounts(accounts);
+    QCOMPARE(iconImage(tray.icon(), 64), active);
+    for (const Look trouble : {Look::Offline, Look::Attention}) {
         accounts[2].summary.look = trouble;
         tray.setAccounts(accounts);
         const QImage marked = iconImage(tray.icon(), 64);

@@ -4,6 +4,7 @@
 #include "EmulatorFixture.h"
 #include "ManualClock.h"
 #include "ProbeNetwork.h"
+#include "ScriptedStore.h"
 #include "TestUnits.h"
 #include "accounts/AccountManager.h"
 #include "api/ApiClient.h"
@@ -146,6 +147,11 @@ private slots:
     void oneServerDownLeavesTheOthersAlone();
     void removingRevokesOnlyThatAccount();
     void removingTakesOnlyItsKeychainItem();
+    void removingWhileRestoringRevokesAndForgets_data();
+    void removingWhileRestoringRevokesAndForgets();
+    void removedAccountLeavesNoItemWhileItsRevokeIsSlow();
+    void removedAndAddedBackKeepsTheNewItem();
+    void adoptedAccountWithNothingStoredIsDropped();
     void grantElsewhereEndsOnlyThatAccount();
     void sameServerAndEmailRenewsInPlace();
     void failedOrCancelledSignInAddsNothing();
@@ -172,7 +178,7 @@ void AccountsTest::threeAccountsRestoreWithoutRefreshing()
         return rig.allActive() && countRequests(rig.a.server(), QStringLiteral("/oauth/me")) >= 2
             && countRequests(rig.b.server(), QStringLiteral("/oauth/me")) >= 1;
     }));
-    QTest::qWait(200); // anything else that was going to go out
+    rig.advance(5 * Minute); // five minutes on: nothing else went out meanwhile
     // Valid tokens: no refresh anywhere; one /oauth/me per account to bring the profile up to date.
     QCOMPARE(Rig::refreshes(rig.a), 0);
     QCOMPARE(Rig::refreshes(rig.b), 0);
@@ -323,6 +329,107 @@ void AccountsTest::removingTakesOnlyItsKeychainItem()
         rig.stored(id, &found);
         QVERIFY(!found);
     }
+}
+
+void AccountsTest::removingWhileRestoringRevokesAndForgets_data()
+{
+    QTest::addColumn<qint64>("closedFor"); // how long the app was closed (1-hour tokens)
+    QTest::newRow("valid token") << 10 * Minute;
+    QTest::newRow("token inside its refresh margin") << 58 * Minute;
+}
+
+// The keyring answers slowly (its unlock prompt is up) while the person removes the account:
+// the tokens that arrive afterwards are revoked, and the item never comes back.
+void AccountsTest::removingWhileRestoringRevokesAndForgets()
+{
+    QFETCH(qint64, closedFor);
+    ScriptedStore keychain;
+    Rig rig(&keychain);
+    QVERIFY(rig.signIn(rig.serverA(), DemoEmail, DemoPassword));
+    QVERIFY(rig.signIn(rig.serverA(), JackEmail, JackPassword));
+    const QString jackId = rig.accountOn(rig.a, JackEmail)->id();
+    rig.advance(closedFor);
+    keychain.setHoldLoads(true);
+    AccountManager &manager = rig.restart();
+    QPointer<Account> jack = manager.account(jackId);
+    QCOMPARE(toString(jack->session()->state()), toString(Session::State::Restoring));
+
+    manager.remove(jack);
+    QCOMPARE(manager.accounts().size(), 1);
+    keychain.releaseLoads();
+    QVERIFY(rig.waitSettled([&] { return jack.isNull() && rig.allActive(); }));
+    QVERIFY(!keychain.contains(jackId));
+    QVERIFY(keychain.contains(rig.accountOn(rig.a, DemoEmail)->id()));
+    // Jack's session was ended on the server: only Dana's refresh token is live there.
+    QCOMPARE(rig.a.server().accounts().liveRefreshTokens().size(), 1);
+    QCOMPARE(rig.restart().accounts().size(), 1);
+    QVERIFY(!keychain.contains(jackId));
+}
+
+// The item goes first: quitting while the server takes its time over the revoke leaves
+// nothing of the removed account on this computer.
+void AccountsTest::removedAccountLeavesNoItemWhileItsRevokeIsSlow()
+{
+    ScriptedStore keychain;
+    Rig rig(&keychain);
+    QVERIFY(rig.signInThree());
+    Account *jack = rig.accountOn(rig.a, JackEmail);
+    const QString jackId = jack->id();
+    rig.a.server().addFault(
+        faultOn(QStringLiteral("slow,delay=60000"), QStringLiteral("/oauth/revoke")));
+    rig.manager->remove(jack);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.network.inFlight() > 0, 5000); // the revoke is on its way
+    QTRY_VERIFY_WITH_TIMEOUT(!keychain.contains(jackId), 5000); // gone before the revoke answers
+    QVERIFY(!rig.manager->isIdle()); // a quit now waits (at most its few seconds) for the revoke
+    QCOMPARE(keychain.items().size(), 2);
+}
+
+// Removed and at once signed in again: the old account's last steps must not take away the
+// new one's item.
+void AccountsTest::removedAndAddedBackKeepsTheNewItem()
+{
+    ScriptedStore keychain;
+    Rig rig(&keychain);
+    QVERIFY(rig.signInThree());
+    QPointer<Account> old = rig.accountOn(rig.a, JackEmail);
+    const QString jackId = old->id();
+    rig.a.server().addFault(
+        faultOn(QStringLiteral("slow,delay=1500"), QStringLiteral("/oauth/revoke")));
+    rig.manager->remove(old);
+    Account *again = nullptr;
+    QVERIFY(QTest::qWaitFor(
+        [&] { return (again = rig.manager->signIn(rig.serverA(), JackEmail, JackPassword)); },
+        5000));
+    QVERIFY(again != old);
+    QVERIFY(rig.waitSettled(
+        [&] { return old.isNull() && again->session()->state() == Session::State::Active; }));
+    QVERIFY(keychain.contains(jackId));
+    QVERIFY(rig.a.server().accounts().liveRefreshTokens().contains(
+        keychain.item(jackId).refreshToken)); // the new session's, and live
+    AccountManager &restarted = rig.restart();
+    QVERIFY(rig.waitSettled([&] { return rig.allActive(); }));
+    QCOMPARE(restarted.accounts().size(), 3);
+}
+
+// The previous version remembered an account per server even after its sign-out: such a
+// memory with nothing in the keychain does not become an account.
+void AccountsTest::adoptedAccountWithNothingStoredIsDropped()
+{
+    Rig rig;
+    QVERIFY(rig.signIn(rig.serverA(), DemoEmail, DemoPassword));
+    rig.settings->clear();
+    auto remember = [&](const EmulatorFixture &server, const QString &email) {
+        rig.settings->setValue(QStringLiteral("lastAccount/")
+                + QString::fromLatin1(QUrl::toPercentEncoding(serverOrigin(server.baseUrl()))),
+            email);
+    };
+    remember(rig.a, DemoEmail);
+    remember(rig.b, JackEmail); // signed out long ago: nothing stored
+    AccountManager &manager = rig.restart();
+    QCOMPARE(manager.accounts().size(), 2);
+    QVERIFY(rig.waitSettled([&] { return manager.accounts().size() == 1 && rig.allActive(); }));
+    QCOMPARE(manager.accounts().first()->who(), DemoEmail);
+    QCOMPARE(rig.restart().accounts().size(), 1);
 }
 
 void AccountsTest::grantElsewhereEndsOnlyThatAccount()

@@ -8,9 +8,20 @@ StoreJob *ScriptedStore::load(const QString &key)
 {
     auto *job = new StoreJob(this);
     const auto it = m_items.constFind(key);
-    job->finishLater(
-        {}, it != m_items.constEnd(), it != m_items.constEnd() ? *it : StoredSession {});
+    const bool found = it != m_items.constEnd();
+    const StoredSession session = found ? *it : StoredSession {};
+    if (m_holdLoads)
+        m_heldLoads.append([job, found, session] { job->finishLater({}, found, session); });
+    else
+        job->finishLater({}, found, session);
     return job;
+}
+
+void ScriptedStore::releaseLoads()
+{
+    m_holdLoads = false;
+    for (const auto &answer : std::exchange(m_heldLoads, {}))
+        answer();
 }
 
 StoreJob *ScriptedStore::save(const StoredSession &session)

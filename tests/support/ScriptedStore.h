@@ -6,6 +6,8 @@
 #include <QList>
 #include <QSet>
 
+#include <functional>
+
 namespace TestSupport {
 
 // A token store in memory whose keychain-like behaviour a test scripts: writes can be held
@@ -31,6 +33,10 @@ public:
     void releaseWritesNewestFirst();
     int writesApplied() const { return m_applied; }
     int heldWrites() const { return int(m_held.size()); }
+    // Loads answer only at releaseLoads() while held (a keyring waiting for its unlock
+    // prompt), with what the item held when they were asked.
+    void setHoldLoads(bool hold) { m_holdLoads = hold; }
+    void releaseLoads();
     void setFailSaves(bool fail) { m_failSaves = fail; }
     void setFailClears(bool fail) { m_failClears = fail; }
 
@@ -58,6 +64,8 @@ private:
     QSet<QString> m_everSaved;
     QList<Write> m_held;
     bool m_hold = false;
+    bool m_holdLoads = false;
+    QList<std::function<void()>> m_heldLoads;
     bool m_failSaves = false;
     bool m_failClears = false;
     int m_applied = 0;
