@@ -89,8 +89,10 @@ void TestSoak::thousandRefreshCycles()
     QCOMPARE(rig.refreshCount(), Total);
     qInfo("live QObjects after %d cycles: %lld, after %d: %lld; open fds: %d, then %d", WarmUp,
         objectsAfterWarmUp, Total, liveObjects, fdsAfterWarmUp, openFileDescriptors());
-    QVERIFY(liveObjects <= objectsAfterWarmUp);
-    QVERIFY(openFileDescriptors() <= fdsAfterWarmUp);
+    // A leak grows with the 900 cycles; a connection or timer that happens to be open at the
+    // end (keep-alive, a queued deleteLater) is not one: a small constant is allowed for it.
+    QVERIFY(liveObjects <= objectsAfterWarmUp + 10);
+    QVERIFY(openFileDescriptors() <= fdsAfterWarmUp + 2);
     qtHookData[AddQObject] = 0;
     qtHookData[RemoveQObject] = 0;
 }
