@@ -86,6 +86,8 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     connect(m_accountWindow, &AccountWindow::addAccountRequested, this, &Application::addAccount);
     connect(m_accountWindow, &AccountWindow::removeAccountRequested, this,
         [this](const QString &id) { m_accounts->remove(accountFor(id)); });
+    connect(m_accountWindow, &AccountWindow::moveRequested, this,
+        [this](const QString &id, int index) { m_accounts->move(accountFor(id), index); });
     connect(m_accountWindow, &AccountWindow::makeDefaultRequested, this,
         [this](const QString &id) { m_accounts->setDefault(accountFor(id)); });
     connect(m_accountWindow, &AccountWindow::copyTokenRequested, this,

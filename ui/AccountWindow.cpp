@@ -163,6 +163,25 @@ AccountWindow::AccountWindow(QWidget *parent)
         if (m_removeAccount->isEnabled())
             confirmRemove();
     });
+    // The order the accounts are listed in (the tray's submenus follow it): Alt+Up/Down, or
+    // the list's context menu, which also holds Make default and Remove account.
+    auto *makeDefault = new QAction(tr("Make default"), m_list);
+    m_list->insertAction(removeKey, makeDefault);
+    connect(makeDefault, &QAction::triggered, m_makeDefault, &QPushButton::click);
+    for (const int step : {-1, 1}) {
+        auto *move = new QAction(step < 0 ? tr("Move up") : tr("Move down"), m_list);
+        move->setObjectName(
+            step < 0 ? QStringLiteral("moveAccountUp") : QStringLiteral("moveAccountDown"));
+        move->setShortcut(QKeyCombination(Qt::AltModifier, step < 0 ? Qt::Key_Up : Qt::Key_Down));
+        move->setShortcutContext(Qt::WidgetShortcut);
+        m_list->insertAction(removeKey, move);
+        connect(move, &QAction::triggered, this, [this, step] {
+            const int row = m_accounts->rowOf(m_currentId);
+            if (row >= 0 && row + step >= 0 && row + step < m_accounts->rowCount())
+                emit moveRequested(m_currentId, row + step);
+        });
+    }
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *addKey = new QAction(tr("Add account"), this);
     addKey->setObjectName(QStringLiteral("addAccountAction"));
     addKey->setShortcut(QKeySequence::New);

@@ -70,6 +70,8 @@ signals:
     // Only once the person confirmed it (Remove account, or Delete in the list).
     void removeAccountRequested(const QString &id);
     void makeDefaultRequested(const QString &id);
+    // Move the account to `index` in the list (Alt+Up/Down, or the list's context menu).
+    void moveRequested(const QString &id, int index);
     void refreshRequested();
     void copyTokenRequested();
     void signOutRequested();

@@ -201,6 +201,13 @@ void TestAccountsGui::keyboardOnlyAddSwitchRemove()
     QTRY_COMPARE(rig.app().currentAccount()->who(), DemoEmail);
     QTest::keyClick(view, Qt::Key_Down);
     QTRY_COMPARE(rig.app().currentAccount()->who(), JackEmail);
+    // Alt+Up moves Jack to the top (and it stays so); Alt+Down back.
+    QTest::keyClick(view, Qt::Key_Up, Qt::AltModifier);
+    QTRY_COMPARE(rig.app().accounts()->accounts().first()->who(), JackEmail);
+    QVERIFY(entryNames(rig).first().contains(JackEmail));
+    QCOMPARE(rig.app().currentAccount()->who(), JackEmail);
+    QTest::keyClick(view, Qt::Key_Down, Qt::AltModifier);
+    QTRY_COMPARE(rig.app().accounts()->accounts().last()->who(), JackEmail);
 
     // Delete asks first; Escape keeps the account.
     QTest::keyClick(view, Qt::Key_Delete);
