@@ -6,15 +6,21 @@
 #include "EmulatorFixture.h"
 #include "EmulatorProcess.h"
 #include "SignInWindow.h"
+#include "TrayIcon.h"
+#include "accounts/AccountManager.h"
 #include "auth/KeychainTokenStore.h"
 #include "auth/Session.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDirIterator>
 #include <QLineEdit>
 #include <QLoggingCategory>
+#include <QMenu>
 #include <QMutex>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -96,11 +102,49 @@ void TestSecretsAudit::noSecretLeaks()
     collectRefreshToken();
     QCOMPARE(secrets.size(), 5);
 
-    // Everything visible about the app, while signed in.
+    // A second account, signed in with an API key and its secret (both credentials).
+    app.addAccount();
+    QTRY_VERIFY(app.signInWindow()->isVisible());
+    auto *keyMode = app.signInWindow()->findChild<QRadioButton *>(QStringLiteral("modeApiKey"));
+    QVERIFY(keyMode);
+    keyMode->click();
+    email->clear();
+    QTest::keyClicks(email, DemoApiKey);
+    QTest::keyClicks(password, DemoApiSecret);
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(app.accounts()->accounts().size() == 2
+            && app.currentAccount()->session()->state() == Session::State::Active,
+        15000);
+    secrets << DemoApiKey << DemoApiSecret;
+    {
+        QString keyToken;
+        app.currentAccount()->session()->withFreshToken(
+            this, [&](const QString &t, const ApiError &) { keyToken = t; });
+        QTRY_VERIFY_WITH_TIMEOUT(!keyToken.isEmpty(), 10000);
+        secrets << keyToken;
+    }
+    app.setCurrentAccount(app.accounts()->accounts().first());
+
+    // Everything visible about the app, while signed in: widgets, the account list's entries,
+    // the tray's tooltip and menus.
     QStringList visible;
     for (QWidget *widget : QApplication::allWidgets())
         visible << widget->windowTitle() << widget->accessibleName()
                 << widget->accessibleDescription() << widget->toolTip();
+    auto *list = app.accountWindow()->findChild<QAbstractItemView *>(QStringLiteral("accountList"));
+    QVERIFY(list && list->model()->rowCount() == 2);
+    for (int row = 0; row < list->model()->rowCount(); ++row)
+        for (int role : {int(Qt::DisplayRole), int(Qt::AccessibleTextRole), int(Qt::ToolTipRole)})
+            visible << list->model()->index(row, 0).data(role).toString();
+    visible << app.tray()->toolTip();
+    const QList<QMenu *> menus = app.tray()->menu()->findChildren<QMenu *>();
+    for (QMenu *menu : menus) {
+        visible << menu->title();
+        for (QAction *action : menu->actions())
+            visible << action->text() << action->toolTip();
+    }
+    for (QAction *action : app.tray()->menu()->actions())
+        visible << action->text();
 
     // Sign out through the window.
     QTest::mouseClick(
