@@ -3,18 +3,22 @@
 // one-time secret dialog, Revoke with a confirmation naming the key, a key's sessions.
 #include "ApiKeysPage.h"
 #include "OneTimeSecretDialog.h"
+#include "PlanUsagePage.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QDir>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTableView>
 #include <QTest>
 
@@ -44,7 +48,7 @@ QString cellText(QTableView *table, int row, int column)
 }
 } // namespace
 
-class TestApiKeysGui : public QObject
+class TestConsoleGui : public QObject
 {
     Q_OBJECT
 
@@ -56,9 +60,12 @@ private slots:
     void secretIsShownOnceAndConfirmedBeforeClosing();
     void readOnlyPrincipalsSeeNoCreateOrRevoke();
     void sessionsShowInASidePanel();
+    void planAndUsageWithTheDocsFigures();
+    void usageFarFromTheLimitDoesNotWarn();
+    void pagesInLightAndDarkPalettes();
 };
 
-void TestApiKeysGui::controlsAreNamedAndEmptyStateExplains()
+void TestConsoleGui::controlsAreNamedAndEmptyStateExplains()
 {
     ApiKeysPage page;
     page.setCanManage(true);
@@ -79,7 +86,7 @@ void TestApiKeysGui::controlsAreNamedAndEmptyStateExplains()
     QVERIFY(page.findChild<QLabel *>(QStringLiteral("apiKeysMessage"))->isVisible());
 }
 
-void TestApiKeysGui::tableSortsFiltersAndShortensKeys()
+void TestConsoleGui::tableSortsFiltersAndShortensKeys()
 {
     ApiKeysPage page;
     page.setKeys(sampleKeys());
@@ -106,7 +113,7 @@ void TestApiKeysGui::tableSortsFiltersAndShortensKeys()
     QCOMPARE(copies.at(0).at(1).toBool(), false);
 }
 
-void TestApiKeysGui::createAsksForANameAndOffersTheRoles()
+void TestConsoleGui::createAsksForANameAndOffersTheRoles()
 {
     ApiKeysPage page;
     page.setCanManage(true);
@@ -135,7 +142,7 @@ void TestApiKeysGui::createAsksForANameAndOffersTheRoles()
     QCOMPARE(created.at(0).at(1).toString(), QStringLiteral("read_only"));
 }
 
-void TestApiKeysGui::revokeAsksFirstNamingTheKey()
+void TestConsoleGui::revokeAsksFirstNamingTheKey()
 {
     ApiKeysPage page;
     page.setCanManage(true);
@@ -170,7 +177,7 @@ void TestApiKeysGui::revokeAsksFirstNamingTheKey()
     QCOMPARE(revoked.at(0).at(0).toString(), QStringLiteral("k1"));
 }
 
-void TestApiKeysGui::secretIsShownOnceAndConfirmedBeforeClosing()
+void TestConsoleGui::secretIsShownOnceAndConfirmedBeforeClosing()
 {
     ApiKeysPage page;
     page.show();
@@ -210,7 +217,7 @@ void TestApiKeysGui::secretIsShownOnceAndConfirmedBeforeClosing()
     QTRY_VERIFY(!page.findChild<OneTimeSecretDialog *>());
 }
 
-void TestApiKeysGui::readOnlyPrincipalsSeeNoCreateOrRevoke()
+void TestConsoleGui::readOnlyPrincipalsSeeNoCreateOrRevoke()
 {
     ApiKeysPage page;
     page.setKeys(sampleKeys());
@@ -222,7 +229,7 @@ void TestApiKeysGui::readOnlyPrincipalsSeeNoCreateOrRevoke()
     QVERIFY(named<QPushButton>(&page, QStringLiteral("Show sessions")));
 }
 
-void TestApiKeysGui::sessionsShowInASidePanel()
+void TestConsoleGui::sessionsShowInASidePanel()
 {
     ApiKeysPage page;
     page.setKeys(sampleKeys());
@@ -247,5 +254,112 @@ void TestApiKeysGui::sessionsShowInASidePanel()
     QCOMPARE(sessions->model()->index(0, 4).data().toString(), QStringLiteral("203.0.113.7"));
 }
 
-QTEST_MAIN(TestApiKeysGui)
-#include "tst_apikeys_gui.moc"
+namespace {
+// The documentation's examples: the usage verbatim; a plan whose limit it nears.
+UsageFacts docsUsage()
+{
+    return {4087,
+        {{QStringLiteral("unknown"), 40}, {QStringLiteral("accepted"), 6},
+            {QStringLiteral("proccessed"), 0}, {QStringLiteral("sent"), 2},
+            {QStringLiteral("delivered"), 4003}, {QStringLiteral("bounced"), 1},
+            {QStringLiteral("complaint"), 0}, {QStringLiteral("rejected"), 35}}};
+}
+PlanFacts starterPlan()
+{
+    PlanFacts plan;
+    plan.name = QStringLiteral("Starter");
+    plan.pricePerMonth = QStringLiteral("0.00");
+    plan.maxEmailsPerMonth = 5000;
+    plan.limitEnforced = true;
+    plan.maxSendingProfiles = 1;
+    plan.retentionDays = 30;
+    plan.emailValidation = false;
+    plan.basicReporting = true;
+    return plan;
+}
+} // namespace
+
+void TestConsoleGui::planAndUsageWithTheDocsFigures()
+{
+    PlanUsagePage page;
+    page.setPlan(starterPlan());
+    page.setUsage(docsUsage());
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QCOMPARE(page.accessibleName(), QStringLiteral("Plan & usage"));
+    QCOMPARE(page.findChild<QLabel *>(QStringLiteral("planName"))->text(),
+        QStringLiteral("Starter plan"));
+    const QString details = page.findChild<QLabel *>(QStringLiteral("planDetails"))->text();
+    QVERIFY2(details.contains(QStringLiteral("US$0.00 a month"))
+            && details.contains(QStringLiteral("5,000"))
+            && details.contains(QStringLiteral("basic reporting")),
+        qPrintable(details));
+    auto *meter = named<QProgressBar>(&page, QStringLiteral("Emails used this month"));
+    QVERIFY(meter);
+    QCOMPARE(meter->value(), 817); // 4,087 of 5,000
+    QVERIFY(page.findChild<QLabel *>(QStringLiteral("usageWarning"))->isVisible());
+    // Every figure in words, for screen readers; the API's "proccessed" read as "Processed".
+    const QString words = page.findChild<QLabel *>(QStringLiteral("usageSummary"))->text();
+    for (const char *part : {"4,087 of 5,000", "81 %", "Delivered: 4,003", "Rejected: 35",
+             "Processed: 0", "Unknown: 40", "Close to the plan's monthly limit"})
+        QVERIFY2(words.contains(QLatin1String(part)), qPrintable(words));
+    QVERIFY(named<QWidget>(&page, QStringLiteral("Emails by category, last 30 days")));
+    QCOMPARE(
+        PlanUsagePage::categoryTitle(QStringLiteral("proccessed")), QStringLiteral("Processed"));
+}
+
+void TestConsoleGui::usageFarFromTheLimitDoesNotWarn()
+{
+    PlanUsagePage page;
+    PlanFacts plan = starterPlan();
+    plan.maxEmailsPerMonth = 100000;
+    page.setPlan(plan);
+    page.setUsage(docsUsage());
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(!page.findChild<QLabel *>(QStringLiteral("usageWarning"))->isVisible());
+    QVERIFY(!page.findChild<QLabel *>(QStringLiteral("usageSummary"))
+                 ->text()
+                 .contains(QStringLiteral("limit")));
+}
+
+// Pictures for people to look at (light, dark; tst_console_gui also runs at 200 %).
+void TestConsoleGui::pagesInLightAndDarkPalettes()
+{
+    QDir().mkpath(QStringLiteral(SMTPD_ARTIFACTS_DIR));
+    const QString suffix
+        = qEnvironmentVariableIsSet("QT_SCALE_FACTOR") ? QStringLiteral("-200") : QString();
+    for (const bool dark : {false, true}) {
+        QPalette palette = QApplication::style()->standardPalette();
+        if (dark) {
+            palette.setColor(QPalette::Window, QColor(0x23, 0x26, 0x29));
+            palette.setColor(QPalette::Base, QColor(0x1b, 0x1e, 0x20));
+            palette.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+            palette.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+            palette.setColor(QPalette::Button, QColor(0x31, 0x36, 0x3b));
+            palette.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+            palette.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+        }
+        PlanUsagePage plan;
+        plan.setPalette(palette);
+        plan.setPlan(starterPlan());
+        plan.setUsage(docsUsage());
+        plan.resize(720, 560);
+        plan.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plan));
+        QVERIFY(plan.grab().save(QStringLiteral(SMTPD_ARTIFACTS_DIR "/plan-usage%1%2.png")
+                                     .arg(dark ? QStringLiteral("-dark") : QString(), suffix)));
+        ApiKeysPage keys;
+        keys.setPalette(palette);
+        keys.setCanManage(true);
+        keys.setKeys(sampleKeys());
+        keys.resize(820, 380);
+        keys.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&keys));
+        QVERIFY(keys.grab().save(QStringLiteral(SMTPD_ARTIFACTS_DIR "/api-keys%1%2.png")
+                                     .arg(dark ? QStringLiteral("-dark") : QString(), suffix)));
+    }
+}
+
+QTEST_MAIN(TestConsoleGui)
+#include "tst_console_gui.moc"
