@@ -232,7 +232,13 @@ void TestAccountsGui::keyboardOnlyAddSwitchRemove()
             || box->buttonRole(button) == QMessageBox::AcceptRole)
             remove = button;
     QVERIFY(remove);
-    remove->setFocus();
+    // Cancel has the focus; Tab reaches Remove account.
+    box->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(box));
+    QTRY_COMPARE(QApplication::focusWidget(), box->defaultButton());
+    for (int i = 0; i < 4 && QApplication::focusWidget() != remove; ++i)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), remove);
     QTest::keyClick(remove, Qt::Key_Space);
     QTRY_COMPARE_WITH_TIMEOUT(rig.app().accounts()->accounts().size(), 1, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(
