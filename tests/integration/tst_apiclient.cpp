@@ -101,21 +101,25 @@ void TestApiClient::grantSucceeds_data()
 {
     QTest::addColumn<QString>("user");
     QTest::addColumn<QString>("secret");
-    QTest::newRow("email and password") << DemoEmail << DemoPassword;
-    QTest::newRow("API key and secret") << DemoApiKey << DemoApiSecret;
+    QTest::addColumn<QString>("scope");
+    QTest::newRow("email and password") << DemoEmail << DemoPassword << QStringLiteral("admin");
+    // The demo key is a standard one: its sessions have its role.
+    QTest::newRow("API key and secret")
+        << DemoApiKey << DemoApiSecret << QStringLiteral("standard");
 }
 
 void TestApiClient::grantSucceeds()
 {
     QFETCH(QString, user);
     QFETCH(QString, secret);
+    QFETCH(QString, scope);
     std::unique_ptr<TokenReply> reply(client()->grantPassword(user, secret));
     QVERIFY(waitForReply(reply.get()));
     QVERIFY2(!reply->error(), qPrintable(reply->error().userMessage()));
     const TokenGrant &grant = reply->grant();
     QCOMPARE(grant.tokenType, QStringLiteral("bearer"));
     QCOMPARE(grant.refreshToken.size(), 128);
-    QCOMPARE(grant.scopes, QStringList {QStringLiteral("admin")});
+    QCOMPARE(grant.scopes, QStringList {scope});
     QCOMPARE(grant.claims.subject, DemoEmail);
     QCOMPARE(grant.expiresAt, grant.claims.expiresAt);
     QVERIFY(grant.serverDate.isValid());
