@@ -3,6 +3,7 @@
 #include "../api/ApiClient.h"
 #include "../api/ServerConfig.h"
 #include "../auth/Session.h"
+#include "AccountConsole.h"
 
 namespace Smtpd {
 
@@ -12,6 +13,7 @@ Account::Account(const AccountRecord &record, const QList<QSslCertificate> &caCe
     , m_record(record)
     , m_api(new ApiClient(network, clock, this))
     , m_session(new Session(m_api, store, clock, this))
+    , m_console(new AccountConsole(m_session, m_api, this))
 {
     QList<QSslCertificate> authorities = caCertificates;
     if (authorities.isEmpty() && !record.caFile.isEmpty())

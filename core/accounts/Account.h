@@ -9,6 +9,7 @@ class QNetworkAccessManager;
 
 namespace Smtpd {
 
+class AccountConsole;
 class ApiClient;
 class Clock;
 class Session;
@@ -35,6 +36,8 @@ public:
     QString displayName() const;
     Session *session() const { return m_session; }
     ApiClient *api() const { return m_api; }
+    // The account's API keys and billing, through its session.
+    AccountConsole *console() const { return m_console; }
     // Why the account's server settings cannot be used (an unreadable CA file); empty if fine.
     QString problem() const { return m_problem; }
 
@@ -56,6 +59,7 @@ private:
     AccountRecord m_record;
     ApiClient *m_api;
     Session *m_session;
+    AccountConsole *m_console;
     QString m_problem;
 };
 

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QUrlQuery>
 
@@ -142,6 +143,106 @@ ProfileReply *ApiClient::me(const QString &accessToken)
     QNetworkRequest request = makeRequest(QStringLiteral("/oauth/me"));
     request.setRawHeader("Authorization", bearerAuthorization(accessToken));
     return send(reply, request, "GET", QByteArray());
+}
+
+// ---- Account calls ---------------------------------------------------------------------
+
+template<typename Reply>
+Reply *ApiClient::sendBearer(Reply *reply, const QString &accessToken, const QString &path,
+    const QByteArray &verb, const QByteArray &jsonPayload)
+{
+    QNetworkRequest request = makeRequest(path);
+    request.setRawHeader("Authorization", bearerAuthorization(accessToken));
+    if (!jsonPayload.isEmpty())
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    return send(reply, request, verb, jsonPayload);
+}
+
+bool ApiClient::checkId(ApiReply *reply, const QString &id, const QString &what)
+{
+    // Only unreserved URL characters: an id never changes the path it is put into.
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9._~-]{1,200}$"));
+    if (plain.match(id).hasMatch() && id != QLatin1String(".") && id != QLatin1String(".."))
+        return true;
+    reply->failLater(ApiError::configuration(
+        QStringLiteral("\u201c%1\u201d is not a valid %2 id.").arg(id.left(60), what)));
+    return false;
+}
+
+ApiKeyListReply *ApiClient::listApiKeys(const QString &accessToken)
+{
+    return sendBearer(
+        new ApiKeyListReply(this), accessToken, QStringLiteral("/api/v1/account/api_key"), "GET");
+}
+
+ApiKeyReply *ApiClient::apiKey(const QString &accessToken, const QString &id)
+{
+    auto *reply = new ApiKeyReply(this);
+    if (!checkId(reply, id, QStringLiteral("API key")))
+        return reply;
+    return sendBearer(reply, accessToken, QStringLiteral("/api/v1/account/api_key/") + id, "GET");
+}
+
+NewApiKeyReply *ApiClient::createApiKey(
+    const QString &accessToken, const QString &name, ApiRole role)
+{
+    auto *reply = new NewApiKeyReply(this);
+    if (!isApiKeyRole(role)) {
+        reply->failLater(ApiError::configuration(
+            QStringLiteral("An API key cannot have the role \u201c%1\u201d: choose iac, "
+                           "standard, read_only or send_only.")
+                .arg(roleName(role))));
+        return reply;
+    }
+    const QByteArray body = QJsonDocument(
+        QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("role"), roleName(role)}})
+                                .toJson(QJsonDocument::Compact);
+    return sendBearer(reply, accessToken, QStringLiteral("/api/v1/account/api_key"), "POST", body);
+}
+
+ApiKeyRevokeReply *ApiClient::revokeApiKey(const QString &accessToken, const QString &id)
+{
+    auto *reply = new ApiKeyRevokeReply(this);
+    if (!checkId(reply, id, QStringLiteral("API key")))
+        return reply;
+    return sendBearer(
+        reply, accessToken, QStringLiteral("/api/v1/account/api_key/%1/revoke").arg(id), "PUT");
+}
+
+ApiKeySessionsReply *ApiClient::apiKeySessions(const QString &accessToken, const QString &id)
+{
+    auto *reply = new ApiKeySessionsReply(this);
+    if (!checkId(reply, id, QStringLiteral("API key")))
+        return reply;
+    return sendBearer(
+        reply, accessToken, QStringLiteral("/api/v1/account/api_key/%1/sessions").arg(id), "GET");
+}
+
+PlanReply *ApiClient::currentPlan(const QString &accessToken)
+{
+    return sendBearer(new PlanReply(this), accessToken,
+        QStringLiteral("/api/v1/account/billing/plan/current"), "GET");
+}
+
+UsageReply *ApiClient::usage(const QString &accessToken)
+{
+    return sendBearer(
+        new UsageReply(this), accessToken, QStringLiteral("/api/v1/account/billing/usage"), "GET");
+}
+
+PlanListReply *ApiClient::plans(const QString &accessToken)
+{
+    return sendBearer(
+        new PlanListReply(this), accessToken, QStringLiteral("/api/v1/billing/plan"), "GET");
+}
+
+PlanReply *ApiClient::catalogPlan(const QString &accessToken, const QString &planId)
+{
+    auto *reply = new PlanReply(this);
+    if (!checkId(reply, planId, QStringLiteral("plan")))
+        return reply;
+    return sendBearer(reply, accessToken, QStringLiteral("/api/v1/billing/plan/") + planId, "GET");
 }
 
 } // namespace Smtpd

@@ -2,6 +2,7 @@
 
 #include "ApiError.h"
 #include "RequestPolicy.h"
+#include "Role.h"
 #include "TypedReplies.h"
 
 #include <QList>
@@ -45,12 +46,40 @@ public:
     // GET /oauth/me with the bearer token.
     ProfileReply *me(const QString &accessToken);
 
+    // ---- Account calls, each with the bearer token (see SMTPD-API "Account endpoints"). A
+    // 403 finishes with ApiError::Kind::Forbidden. An id that is not a plain identifier
+    // (letters, digits, '-', '_', '.', '~') fails with a Configuration error, unsent.
+    // GET /api/v1/account/api_key
+    ApiKeyListReply *listApiKeys(const QString &accessToken);
+    // GET /api/v1/account/api_key/:id
+    ApiKeyReply *apiKey(const QString &accessToken, const QString &id);
+    // POST /api/v1/account/api_key {"name", "role"}. `role` must be one an API key may have
+    // (isApiKeyRole()); the name is the server's to judge (an empty one gets its 400).
+    NewApiKeyReply *createApiKey(const QString &accessToken, const QString &name, ApiRole role);
+    // PUT /api/v1/account/api_key/:id/revoke
+    ApiKeyRevokeReply *revokeApiKey(const QString &accessToken, const QString &id);
+    // GET /api/v1/account/api_key/:id/sessions
+    ApiKeySessionsReply *apiKeySessions(const QString &accessToken, const QString &id);
+    // GET /api/v1/account/billing/plan/current
+    PlanReply *currentPlan(const QString &accessToken);
+    // GET /api/v1/account/billing/usage (the last 30 days)
+    UsageReply *usage(const QString &accessToken);
+    // GET /api/v1/billing/plan: the public plan catalogue.
+    PlanListReply *plans(const QString &accessToken);
+    // GET /api/v1/billing/plan/:id
+    PlanReply *catalogPlan(const QString &accessToken, const QString &planId);
+
 private:
     QNetworkRequest makeRequest(const QString &path, const QString &query = {}) const;
     template<typename Reply>
     Reply *send(Reply *reply, const QNetworkRequest &request, const QByteArray &verb,
         const QByteArray &body);
     static QByteArray jsonBody(const char *key, const QString &value);
+    template<typename Reply>
+    Reply *sendBearer(Reply *reply, const QString &accessToken, const QString &path,
+        const QByteArray &verb, const QByteArray &jsonPayload = {});
+    // Checks `id` for a path segment; false (and `reply` failing later) when it is not one.
+    bool checkId(ApiReply *reply, const QString &id, const QString &what);
 
     QNetworkAccessManager *m_network;
     const Clock *m_clock;

@@ -38,6 +38,14 @@ ApiError ApiError::http(
     return error;
 }
 
+ApiError ApiError::forbidden(
+    int serverCode, const QString &serverMessage, const QString &userMessage)
+{
+    ApiError error = http(403, serverCode, serverMessage, userMessage);
+    error.m_kind = Kind::Forbidden;
+    return error;
+}
+
 ApiError ApiError::protocol(const QString &userMessage, const QString &detail)
 {
     return ApiError(Kind::Protocol, userMessage, detail);
@@ -74,6 +82,8 @@ QString ApiError::kindName(Kind kind)
         return QStringLiteral("Timeout");
     case Kind::Http:
         return QStringLiteral("Http");
+    case Kind::Forbidden:
+        return QStringLiteral("Forbidden");
     case Kind::Protocol:
         return QStringLiteral("Protocol");
     case Kind::Cancelled:

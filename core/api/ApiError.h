@@ -17,6 +17,7 @@ public:
         Tls, // the secure connection could not be established
         Timeout, // the server did not answer in time
         Http, // the server answered with an error status
+        Forbidden, // an account call refused with 403: the principal's role does not allow it
         Protocol, // the server's answer was not what the SMTPD API sends
         Cancelled, // the caller cancelled the request
     };
@@ -33,6 +34,10 @@ public:
     static ApiError timeout(const QString &userMessage);
     static ApiError http(
         int status, int serverCode, const QString &serverMessage, const QString &userMessage);
+    // A 403 on an account call (API keys, billing): the signed-in user or key may not do this.
+    // The token endpoint's 403s (40102, 40106) stay Http: they are about credentials.
+    static ApiError forbidden(
+        int serverCode, const QString &serverMessage, const QString &userMessage);
     static ApiError protocol(const QString &userMessage, const QString &detail = {});
     static ApiError cancelled();
 
@@ -56,6 +61,8 @@ public:
     bool isRefreshTokenRejected() const;
     // True for a 401 on a bearer call: the access token was not accepted.
     bool isAccessTokenRejected() const;
+    // True when the server refused an account call for the principal's role (Forbidden).
+    bool isForbidden() const { return m_kind == Kind::Forbidden; }
 
     static QString kindName(Kind kind);
 

@@ -200,7 +200,11 @@ void ApiReply::onNetworkFinished()
                            "address is wrong.")
                 .arg(m_host),
             QStringLiteral("HTML answer to an API call")));
-    complete(decodeSuccess(m_body));
+    const ApiError decoded = decodeSuccess(m_body);
+    // A grant's tokens or a new API key's secret are in the raw body: not kept past decoding.
+    m_body.fill('\0');
+    m_body.clear();
+    complete(decoded);
 }
 
 ApiError ApiReply::transportError(const QNetworkReply *reply) const
@@ -304,6 +308,13 @@ ApiError ApiReply::httpError(const QNetworkReply *reply, const QByteArray &body)
                           .arg(m_host, statusText);
     } else {
         userMessage = QStringLiteral("%1 answered with an error (%2).").arg(m_host, statusText);
+    }
+    if (m_httpStatus == 403 && refusalMeansNoPermission()) {
+        if (serverMessage.isEmpty())
+            userMessage = QStringLiteral("%1 did not allow this: the role you are signed in "
+                                         "with may not do it (%2).")
+                              .arg(m_host, statusText);
+        return ApiError::forbidden(serverCode, serverMessage, userMessage);
     }
     ApiError error = ApiError::http(m_httpStatus, serverCode, serverMessage, userMessage);
     error.setRetryAfterSeconds(parseRetryAfter(reply->rawHeader("Retry-After"), m_serverDate));

@@ -45,8 +45,12 @@ signals:
 
 protected:
     explicit ApiReply(QObject *parent = nullptr);
-    // Called with the body of a 2xx answer; returns an error when it cannot be used.
+    // Called with the body of a 2xx answer; returns an error when it cannot be used. The
+    // body is overwritten and dropped right after (it may hold a secret).
     virtual ApiError decodeSuccess(const QByteArray &body);
+    // Whether a 403 means "your role may not do this" (ApiError::Kind::Forbidden) rather than
+    // a refused credential. False for the token endpoints; true for the account calls.
+    virtual bool refusalMeansNoPermission() const { return false; }
 
 private:
     friend class ApiClient;

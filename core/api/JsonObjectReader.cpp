@@ -36,6 +36,25 @@ ServerErrorBody decodeServerErrorBody(const QByteArray &body, const QByteArray &
     return result;
 }
 
+QJsonArray parseJsonArray(const QByteArray &body, const QString &what, ApiError *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error == QJsonParseError::NoError && document.isArray()) {
+        *error = {};
+        return document.array();
+    }
+    const QString detail = parseError.error != QJsonParseError::NoError
+        ? QStringLiteral("JSON error at offset %1: %2")
+              .arg(parseError.offset)
+              .arg(parseError.errorString())
+        : QStringLiteral("the JSON value is not a list");
+    *error = ApiError::protocol(
+        QStringLiteral("The server's %1 could not be read: it is not a JSON list.").arg(what),
+        detail);
+    return {};
+}
+
 QString JsonObjectReader::notJsonMessage(const QString &what)
 {
     return QStringLiteral("The server's %1 could not be read: it is not a JSON object.").arg(what);
@@ -123,6 +142,44 @@ qint64 JsonObjectReader::requiredInteger(const QString &key)
     return static_cast<qint64>(number);
 }
 
+qint64 JsonObjectReader::requiredCount(const QString &key)
+{
+    const qint64 value = requiredInteger(key);
+    if (!m_error && value < 0) {
+        failField(key, QStringLiteral("should be zero or more"));
+        return 0;
+    }
+    return value;
+}
+
+QString JsonObjectReader::requiredId(const QString &key)
+{
+    QJsonValue value;
+    if (!take(key, &value))
+        return {};
+    if (value.isString())
+        return value.toString();
+    const double number = value.toDouble(std::nan(""));
+    if (!value.isDouble() || !std::isfinite(number) || std::trunc(number) != number
+        || std::fabs(number) > MaxSafeInteger) {
+        failField(key, QStringLiteral("should be text or a whole number"));
+        return {};
+    }
+    return QString::number(static_cast<qint64>(number));
+}
+
+QJsonObject JsonObjectReader::requiredObject(const QString &key)
+{
+    QJsonValue value;
+    if (!take(key, &value))
+        return {};
+    if (!value.isObject()) {
+        failField(key, QStringLiteral("should be an object"));
+        return {};
+    }
+    return value.toObject();
+}
+
 bool JsonObjectReader::requiredBool(const QString &key)
 {
     QJsonValue value;
@@ -160,7 +217,7 @@ QStringList JsonObjectReader::optionalStringArray(const QString &key)
     return absent(key) ? QStringList() : requiredStringArray(key);
 }
 
-static QDateTime epochToUtc(qint64 value)
+QDateTime utcFromEpoch(qint64 value)
 {
     const qint64 millis = std::llabs(value) < SecondsThreshold ? value * 1000 : value;
     return QDateTime::fromMSecsSinceEpoch(millis, Qt::UTC);
@@ -175,7 +232,7 @@ QDateTime JsonObjectReader::requiredEpochTime(const QString &key)
         failField(key, QStringLiteral("should be a time after 1970"));
         return {};
     }
-    return epochToUtc(value);
+    return utcFromEpoch(value);
 }
 
 QDateTime JsonObjectReader::optionalEpochTime(const QString &key)

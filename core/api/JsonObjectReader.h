@@ -3,6 +3,7 @@
 #include "ApiError.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -21,6 +22,11 @@ public:
     QString requiredString(const QString &key);
     QString optionalString(const QString &key); // missing or null reads as empty
     qint64 requiredInteger(const QString &key);
+    // A whole number of zero or more (a count, a limit).
+    qint64 requiredCount(const QString &key);
+    // An identifier sent as text or as a whole number; read as text either way.
+    QString requiredId(const QString &key);
+    QJsonObject requiredObject(const QString &key);
     bool requiredBool(const QString &key);
     QStringList requiredStringArray(const QString &key);
     QStringList optionalStringArray(const QString &key); // missing or null reads as empty
@@ -46,6 +52,13 @@ private:
     QString m_what;
     ApiError m_error;
 };
+
+// A time since the epoch as the API sends it: below 10^11 seconds, else milliseconds.
+QDateTime utcFromEpoch(qint64 value);
+
+// Parses `body` as a JSON array (a list answer). Anything else sets `error` to a Protocol
+// error about `what` and returns an empty array.
+QJsonArray parseJsonArray(const QByteArray &body, const QString &what, ApiError *error);
 
 // True when the bytes look like a web page rather than an API answer.
 bool looksLikeHtml(const QByteArray &body, const QByteArray &contentType);

@@ -2,6 +2,7 @@
 
 #include "AvatarImage.h"
 #include "HmacJwt.h"
+#include "Roles.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -52,6 +53,10 @@ QDateTime AccountService::now() const
 void AccountService::addUser(const User &user)
 {
     m_users.append(user);
+    const qint64 nowMs = now().toMSecsSinceEpoch();
+    for (const ApiKeyCredential &credential : user.apiKeys)
+        m_apiKeys.addConfigured(user, credential, nowMs);
+    m_billing.setAccount(user.accountId, user.planId, user.usage);
 }
 
 QString AccountService::loadUsers(const QByteArray &data)
@@ -75,15 +80,42 @@ QString AccountService::loadUsers(const QByteArray &data)
         user.firstName = o.value(QStringLiteral("first_name")).toString();
         user.surname = o.value(QStringLiteral("surname")).toString();
         user.gravatarUrl = o.value(QStringLiteral("gravatar_url")).toString();
-        user.role = o.value(QStringLiteral("role")).toString(user.role);
         user.isOwner = o.value(QStringLiteral("is_owner")).toBool(user.isOwner);
+        user.role = o.value(QStringLiteral("role"))
+                        .toString(user.isOwner ? QStringLiteral("owner") : QStringLiteral("admin"));
+        if (!Roles::all().contains(user.role))
+            return QStringLiteral("%1: unknown role \u201c%2\u201d (one of %3)")
+                .arg(user.email, user.role, Roles::all().join(QStringLiteral(", ")));
+        user.planId = o.value(QStringLiteral("plan")).toString();
+        if (!user.planId.isEmpty() && !m_billing.hasPlan(user.planId))
+            return QStringLiteral("%1: unknown plan \u201c%2\u201d").arg(user.email, user.planId);
+        const QJsonObject usage = o.value(QStringLiteral("usage")).toObject();
+        for (auto it = usage.begin(); it != usage.end(); ++it) {
+            if (!BillingService::categories().contains(it.key()) || it.value().toInteger(-1) < 0)
+                return QStringLiteral("%1: usage needs counts of %2")
+                    .arg(user.email, BillingService::categories().join(QStringLiteral(", ")));
+            user.usage.insert(it.key(), it.value().toInteger());
+        }
         user.isVerified = o.value(QStringLiteral("is_verified")).toBool(user.isVerified);
         user.hasPicture = o.value(QStringLiteral("has_picture")).toBool(false);
         user.createdAtMs = o.value(QStringLiteral("created_at_utc")).toInteger(user.createdAtMs);
         user.modifiedAtMs = o.value(QStringLiteral("modified_at_utc")).toInteger(user.modifiedAtMs);
-        for (const QJsonValue &key : o.value(QStringLiteral("api_keys")).toArray())
-            user.apiKeys.append({key.toObject().value(QStringLiteral("key")).toString(),
-                key.toObject().value(QStringLiteral("secret")).toString()});
+        for (const QJsonValue &entry : o.value(QStringLiteral("api_keys")).toArray()) {
+            const QJsonObject k = entry.toObject();
+            ApiKeyCredential key;
+            key.key = k.value(QStringLiteral("key")).toString();
+            key.secret = k.value(QStringLiteral("secret")).toString();
+            key.name = k.value(QStringLiteral("name")).toString();
+            key.role = k.value(QStringLiteral("role")).toString(key.role);
+            key.id = k.value(QStringLiteral("id")).toString();
+            if (key.key.isEmpty() || key.secret.isEmpty() || key.key.contains(QLatin1Char(':')))
+                return QStringLiteral("%1: every API key needs a key (without ':') and a secret")
+                    .arg(user.email);
+            if (!Roles::forApiKeys().contains(key.role))
+                return QStringLiteral("%1: an API key's role is one of %2")
+                    .arg(user.email, Roles::forApiKeys().join(QStringLiteral(", ")));
+            user.apiKeys.append(key);
+        }
         addUser(user);
     }
     return {};
@@ -108,47 +140,100 @@ const User *AccountService::userById(const QString &id) const
     return nullptr;
 }
 
-// Bearer JWT (signature and expiry checked), or Basic with an API key as the user name.
-const User *AccountService::userForBearer(const QByteArray &authorization) const
+Principal AccountService::principalFor(const QByteArray &authorization)
 {
     const int space = authorization.indexOf(' ');
     const QByteArray scheme = authorization.left(space).toLower();
     const QByteArray credentials = authorization.mid(space + 1).trimmed();
     if (space < 0 || credentials.isEmpty())
-        return nullptr;
+        return {};
+    const qint64 nowMs = now().toMSecsSinceEpoch();
     if (scheme == "bearer") {
         QJsonObject payload;
         if (!verifyJwt(credentials, m_signingKey, &payload))
-            return nullptr;
+            return {};
         if (payload.value(QStringLiteral("exp")).toInteger() <= now().toSecsSinceEpoch())
-            return nullptr;
-        return userById(payload.value(QStringLiteral("id")).toString());
+            return {};
+        const User *user = userById(payload.value(QStringLiteral("id")).toString());
+        if (!user)
+            return {};
+        const QString keyId = payload.value(QStringLiteral("key_id")).toString();
+        if (keyId.isEmpty())
+            return {user, {}, user->role};
+        const ApiKeyService::Key *key = m_apiKeys.find(keyId);
+        if (!key || !m_apiKeys.isActive(*key, nowMs))
+            return {};
+        const QString role = key->role;
+        m_apiKeys.touch(keyId, nowMs);
+        auto session = m_sessions.find(payload.value(QStringLiteral("sid")).toString());
+        if (session != m_sessions.end())
+            session->lastUsedMs = qMax(session->lastUsedMs, nowMs);
+        return {user, keyId, role};
     }
     if (scheme == "basic") {
+        // The docs: the API key as the user name, no password needed.
         const QByteArray decoded = QByteArray::fromBase64(credentials);
-        const QString key = QString::fromUtf8(decoded.left(decoded.indexOf(':')));
-        for (const User &user : m_users)
-            for (const ApiKeyCredential &apiKey : user.apiKeys)
-                if (!key.isEmpty() && apiKey.key == key)
-                    return &user;
+        const QString keyText = QString::fromUtf8(decoded.left(decoded.indexOf(':')));
+        const ApiKeyService::Key *key = m_apiKeys.findByKey(keyText);
+        const User *user = key ? userById(key->userId) : nullptr;
+        if (!user || !m_apiKeys.isActive(*key, nowMs))
+            return {};
+        const Principal principal {user, key->id, key->role};
+        m_apiKeys.touch(key->id, nowMs);
+        return principal;
     }
-    return nullptr;
+    return {};
 }
 
-QString AccountService::newRefreshToken(const QString &userId, qint64 grantedAtMs)
+QString AccountService::newSession(const User &user, const QString &keyId, const ClientInfo &client)
+{
+    const qint64 nowMs = now().toMSecsSinceEpoch();
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_sessions.insert(id, {user.id, keyId, nowMs, nowMs, client});
+    return id;
+}
+
+QString AccountService::newRefreshToken(const QString &sessionId)
 {
     // 96 random bytes are 128 url-safe characters, like the documented tokens.
     const QString token = QString::fromLatin1(
         randomBytes(96).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    m_refreshTokens.insert(token, {userId, grantedAtMs, true});
+    m_refreshTokens.insert(token, {sessionId, true});
     return token;
 }
 
-Response AccountService::tokenResponse(const User &user, const QString &refreshToken)
+// Valid, within the 30 days of its grant, and (for a key's session) the key still active.
+bool AccountService::isLive(const RefreshRecord &record) const
 {
+    const auto session = m_sessions.constFind(record.sessionId);
+    if (!record.valid || session == m_sessions.cend())
+        return false;
+    const qint64 nowMs = now().toMSecsSinceEpoch();
+    if (nowMs >= session->grantedAtMs + RefreshLifespanMs)
+        return false;
+    if (session->keyId.isEmpty())
+        return true;
+    const ApiKeyService::Key *key = m_apiKeys.find(session->keyId);
+    return key && m_apiKeys.isActive(*key, nowMs);
+}
+
+bool AccountService::isSessionLive(const QString &sessionId) const
+{
+    for (const RefreshRecord &record : m_refreshTokens)
+        if (record.sessionId == sessionId && isLive(record))
+            return true;
+    return false;
+}
+
+Response AccountService::tokenResponse(
+    const User &user, const QString &sessionId, const QString &refreshToken)
+{
+    const SessionRecord session = m_sessions.value(sessionId);
+    const ApiKeyService::Key *key = m_apiKeys.find(session.keyId);
+    const QString role = key ? key->role : user.role;
     const qint64 exp = now().toSecsSinceEpoch() + m_accessLifetimeSeconds;
     const QString name = QString(user.firstName + QLatin1Char(' ') + user.surname).trimmed();
-    const QJsonObject claims {
+    QJsonObject claims {
         {QStringLiteral("account_id"), user.accountId},
         {QStringLiteral("exp"), exp},
         {QStringLiteral("id"), user.id},
@@ -159,17 +244,21 @@ Response AccountService::tokenResponse(const User &user, const QString &refreshT
         {QStringLiteral("sub"), user.email},
         {QStringLiteral("subject"), user.email},
     };
+    if (key) { // beyond the docs' claims: which key, which of its sessions
+        claims.insert(QStringLiteral("key_id"), key->id);
+        claims.insert(QStringLiteral("sid"), sessionId);
+    }
     return json(200,
         {
             {QStringLiteral("token_type"), QStringLiteral("bearer")},
             {QStringLiteral("access_token"), QString::fromLatin1(signJwt(claims, m_signingKey))},
             {QStringLiteral("expires_at"), exp * 1000},
-            {QStringLiteral("Scope"), QJsonArray {user.role}},
+            {QStringLiteral("Scope"), QJsonArray {Roles::scopeFor(role)}},
             {QStringLiteral("refresh_token"), refreshToken},
         });
 }
 
-Response AccountService::grant(const QByteArray &authorization)
+Response AccountService::grant(const QByteArray &authorization, const ClientInfo &client)
 {
     if (!authorization.toLower().startsWith("basic "))
         return error(401, CodeAuthenticationRequired, QStringLiteral("Authentication is required"));
@@ -177,23 +266,33 @@ Response AccountService::grant(const QByteArray &authorization)
     const int colon = decoded.indexOf(':');
     const QString name = QString::fromUtf8(decoded.left(colon));
     const QString secret = QString::fromUtf8(decoded.mid(colon + 1));
+    const qint64 nowMs = now().toMSecsSinceEpoch();
     const User *match = nullptr;
-    for (const User &user : m_users) {
+    QString keyId;
+    for (const User &user : m_users)
         if (colon > 0 && user.email.compare(name.trimmed(), Qt::CaseInsensitive) == 0
             && user.password == secret)
             match = &user;
-        for (const ApiKeyCredential &key : user.apiKeys)
-            if (colon > 0 && key.key == name && key.secret == secret)
-                match = &user;
+    if (const ApiKeyService::Key *key = colon > 0 ? m_apiKeys.match(name, secret) : nullptr;
+        !match && key && m_apiKeys.isActive(*key, nowMs)) {
+        // A revoked key, or one unused for 90 days, signs in no more (below: 40102).
+        match = userById(key->userId);
+        keyId = key->id;
     }
     if (!match)
         return error(
             403, CodeBadCredentials, QStringLiteral("Username and password are incorrect"));
-    // "Existing Refresh Tokens are expired when a new Grant Token is successful."
-    for (RefreshRecord &record : m_refreshTokens)
-        if (record.userId == match->id)
+    // "Existing Refresh Tokens are expired when a new Grant Token is successful": those of
+    // the same principal (this user's password sign-ins, or this key's).
+    for (RefreshRecord &record : m_refreshTokens) {
+        const SessionRecord session = m_sessions.value(record.sessionId);
+        if (session.userId == match->id && session.keyId == keyId)
             record.valid = false;
-    return tokenResponse(*match, newRefreshToken(match->id, now().toMSecsSinceEpoch()));
+    }
+    if (!keyId.isEmpty())
+        m_apiKeys.touch(keyId, nowMs);
+    const QString sessionId = newSession(*match, keyId, client);
+    return tokenResponse(*match, sessionId, newRefreshToken(sessionId));
 }
 
 QString AccountService::refreshTokenFromBody(const QByteArray &body, const QByteArray &contentType)
@@ -204,31 +303,40 @@ QString AccountService::refreshTokenFromBody(const QByteArray &body, const QByte
     return QJsonDocument::fromJson(body).object().value(QStringLiteral("refresh_token")).toString();
 }
 
-Response AccountService::refresh(const QByteArray &body, const QByteArray &contentType)
+Response AccountService::refresh(
+    const QByteArray &body, const QByteArray &contentType, const ClientInfo &client)
 {
     const QString token = refreshTokenFromBody(body, contentType);
     auto it = m_refreshTokens.find(token);
-    const bool alive = it != m_refreshTokens.end() && it->valid
-        && now().toMSecsSinceEpoch() < it->grantedAtMs + RefreshLifespanMs;
-    const User *user = alive ? userById(it->userId) : nullptr;
+    const bool alive = it != m_refreshTokens.end() && isLive(*it);
+    auto session = alive ? m_sessions.find(it->sessionId) : m_sessions.end();
+    const User *user = session != m_sessions.end() ? userById(session->userId) : nullptr;
     if (!user)
         return error(403, CodeRefreshTokenInvalid, QStringLiteral("Refresh token is invalid"));
+    const qint64 nowMs = now().toMSecsSinceEpoch();
+    session->lastUsedMs = nowMs;
+    if (!client.address.isEmpty() || !client.userAgent.isEmpty())
+        session->client = client;
+    if (!session->keyId.isEmpty())
+        m_apiKeys.touch(session->keyId, nowMs);
+    const QString sessionId = it->sessionId;
     QString handedOut = token;
     if (m_rotateRefreshTokens) {
         it->valid = false;
-        handedOut = newRefreshToken(user->id, it->grantedAtMs); // the lifespan does not restart
+        handedOut = newRefreshToken(sessionId); // the same session: the lifespan does not restart
     }
-    return tokenResponse(*user, handedOut);
+    return tokenResponse(*user, sessionId, handedOut);
 }
 
 Response AccountService::revoke(
     const QByteArray &authorization, const QByteArray &body, const QByteArray &contentType)
 {
-    const User *user = userForBearer(authorization);
-    if (!user || !authorization.toLower().startsWith("bearer "))
+    const Principal principal = principalFor(authorization);
+    if (!principal || !authorization.toLower().startsWith("bearer "))
         return invalidAccessToken();
     auto it = m_refreshTokens.find(refreshTokenFromBody(body, contentType));
-    if (it == m_refreshTokens.end() || !it->valid || it->userId != user->id)
+    if (it == m_refreshTokens.end() || !it->valid
+        || m_sessions.value(it->sessionId).userId != principal.user->id)
         return error(401, CodeRefreshTokenInvalid, QStringLiteral("Refresh token is invalid"));
     it->valid = false;
     return json(200, {});
@@ -238,9 +346,10 @@ Response AccountService::me(const QByteArray &authorization)
 {
     if (authorization.isEmpty())
         return error(401, CodeAuthenticationRequired, QStringLiteral("Authentication is required"));
-    const User *user = userForBearer(authorization);
-    if (!user)
+    const Principal principal = principalFor(authorization);
+    if (!principal)
         return invalidAccessToken();
+    const User *user = principal.user;
     return json(200,
         {
             {QStringLiteral("id"), user->id},
@@ -289,18 +398,16 @@ Response AccountService::avatar(const QString &hash, const QString &size,
 int AccountService::validRefreshTokenCount() const
 {
     int count = 0;
-    const qint64 nowMs = now().toMSecsSinceEpoch();
     for (const RefreshRecord &record : m_refreshTokens)
-        count += record.valid && nowMs < record.grantedAtMs + RefreshLifespanMs;
+        count += isLive(record);
     return count;
 }
 
 QStringList AccountService::liveRefreshTokens() const
 {
     QStringList live;
-    const qint64 nowMs = now().toMSecsSinceEpoch();
     for (auto it = m_refreshTokens.cbegin(); it != m_refreshTokens.cend(); ++it)
-        if (it->valid && nowMs < it->grantedAtMs + RefreshLifespanMs)
+        if (isLive(*it))
             live.append(it.key());
     return live;
 }

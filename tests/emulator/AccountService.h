@@ -1,8 +1,11 @@
 #pragma once
 
+#include "ApiKeyService.h"
+#include "BillingService.h"
 #include "EmulatorTypes.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <functional>
@@ -10,7 +13,15 @@
 namespace SmtpdEmulator {
 
 // The SMTPD API's documented behaviour, without any transport: users, grants, refresh tokens
-// with their 30-day absolute lifespan, HS256 access tokens, /oauth/me and avatars.
+// with their 30-day absolute lifespan, HS256 access tokens, /oauth/me and avatars; the
+// account endpoints (API keys, billing) are in AccountApi.cpp, their data in ApiKeyService
+// and BillingService.
+//
+// A principal is a user (email + password) or an API key (key + secret). A grant expires the
+// earlier refresh tokens of its own principal: a person's sign-in ends their other sign-ins,
+// not the sessions of the keys they made, and a key's sign-in ends only that key's. An access
+// token of a key's session carries two claims beyond the docs' set: "key_id" and "sid" (the
+// session); it stops working when the key is revoked or goes inactive.
 class AccountService
 {
 public:
@@ -37,13 +48,21 @@ public:
     void setRefreshRotation(bool on) { m_rotateRefreshTokens = on; }
     bool refreshRotation() const { return m_rotateRefreshTokens; }
 
-    Response grant(const QByteArray &authorization);
-    Response refresh(const QByteArray &body, const QByteArray &contentType);
+    // `client` is recorded with the session (a key's sessions list shows it).
+    Response grant(const QByteArray &authorization, const ClientInfo &client = {});
+    Response refresh(
+        const QByteArray &body, const QByteArray &contentType, const ClientInfo &client = {});
     Response revoke(
         const QByteArray &authorization, const QByteArray &body, const QByteArray &contentType);
     Response me(const QByteArray &authorization);
     Response avatar(const QString &hash, const QString &size, const QString &defaultImage,
         const QByteArray &ifNoneMatch);
+    // Everything under /api/v1/ (AccountApi.cpp): API keys and billing.
+    Response accountApi(const QByteArray &method, const QString &path,
+        const QByteArray &authorization, const QByteArray &body);
+
+    ApiKeyService &apiKeys() { return m_apiKeys; }
+    BillingService &billing() { return m_billing; }
 
     // How many refresh tokens are currently valid (for tests).
     int validRefreshTokenCount() const;
@@ -56,21 +75,46 @@ public:
     static Response error(int status, int code, const QString &message);
 
 private:
-    struct RefreshRecord
+    // One sign-in: the chain of refresh tokens a grant started (rotation continues it).
+    struct SessionRecord
     {
         QString userId;
-        qint64 grantedAtMs = 0; // the grant that started this chain: the lifespan counts from it
+        QString keyId; // empty for a password sign-in
+        qint64 grantedAtMs = 0; // the lifespan counts from the grant
+        qint64 lastUsedMs = 0; // the grant, a refresh, or a call with its access token
+        ClientInfo client; // of the grant, then of the latest refresh
+    };
+    struct RefreshRecord
+    {
+        QString sessionId;
         bool valid = true;
     };
 
     const User *userById(const QString &id) const;
-    const User *userForBearer(const QByteArray &authorization) const;
-    Response tokenResponse(const User &user, const QString &refreshToken);
-    QString newRefreshToken(const QString &userId, qint64 grantedAtMs);
+    // Who the Authorization header names: a bearer JWT (signature and expiry checked; a
+    // revoked or inactive key's tokens refused) or Basic with an active API key as the user
+    // name. Marks the key and its session used.
+    Principal principalFor(const QByteArray &authorization);
+    Response tokenResponse(const User &user, const QString &sessionId, const QString &refreshToken);
+    QString newSession(const User &user, const QString &keyId, const ClientInfo &client);
+    QString newRefreshToken(const QString &sessionId);
+    bool isLive(const RefreshRecord &record) const;
+    bool isSessionLive(const QString &sessionId) const;
     static QString refreshTokenFromBody(const QByteArray &body, const QByteArray &contentType);
     static Response invalidAccessToken();
 
+    // AccountApi.cpp
+    Response listApiKeys(const Principal &principal);
+    Response getApiKey(const Principal &principal, const QString &id);
+    Response createApiKey(const Principal &principal, const QByteArray &body);
+    Response revokeApiKey(const Principal &principal, const QString &id);
+    Response apiKeySessions(const Principal &principal, const QString &id);
+    const ApiKeyService::Key *keyInAccount(const Principal &principal, const QString &id) const;
+
     QList<User> m_users;
+    ApiKeyService m_apiKeys;
+    BillingService m_billing;
+    QHash<QString, SessionRecord> m_sessions;
     QHash<QString, RefreshRecord> m_refreshTokens;
     QByteArray m_signingKey;
     qint64 m_clockOffsetMs = 0;

@@ -14,7 +14,20 @@ QList<User> demoUsers()
     dana.isOwner = true;
     dana.isVerified = true;
     dana.hasPicture = true;
-    dana.apiKeys = {{QStringLiteral("demo-api-key"), QStringLiteral("demo-api-secret")}};
+    dana.role = QStringLiteral("owner");
+    ApiKeyCredential demoKey;
+    demoKey.key = QStringLiteral("demo-api-key");
+    demoKey.secret = QStringLiteral("demo-api-secret");
+    demoKey.name = QStringLiteral("Demo key");
+    demoKey.role = QStringLiteral("standard");
+    demoKey.id = QStringLiteral("6a1f3c0e-2b7d-4e59-9c1a-0d5e8f2b7a41");
+    dana.apiKeys = {demoKey};
+    // Near the monthly limit, so the app's warning shows: 4,087 of 5,000 (the docs' usage).
+    dana.planId = QStringLiteral("starter");
+    dana.usage = {{QStringLiteral("unknown"), 40}, {QStringLiteral("accepted"), 6},
+        {QStringLiteral("proccessed"), 0}, {QStringLiteral("sent"), 2},
+        {QStringLiteral("delivered"), 4003}, {QStringLiteral("bounced"), 1},
+        {QStringLiteral("complaint"), 0}, {QStringLiteral("rejected"), 35}};
 
     User jack; // the user of the documentation's examples, with no picture
     jack.id = QStringLiteral("48faf710-7818-494d-a247-23db721d6fea");
@@ -25,6 +38,10 @@ QList<User> demoUsers()
     jack.surname = QStringLiteral("Truong");
     jack.isOwner = true;
     jack.isVerified = false;
+    jack.role = QStringLiteral("owner");
+    jack.planId = QStringLiteral("free");
+    jack.usage = {{QStringLiteral("accepted"), 1}, {QStringLiteral("delivered"), 212},
+        {QStringLiteral("bounced"), 3}, {QStringLiteral("rejected"), 1}};
     return {dana, jack};
 }
 

@@ -227,10 +227,12 @@ Response EmulatorServer::route(const QHttpServerRequest &request)
         if (method != QHttpServerRequest::Method::Post)
             return onlyAllow("POST");
         const QString grantType = request.query().queryItemValue(QStringLiteral("grant_type"));
+        const ClientInfo client {QString::fromUtf8(headerValue(request, "User-Agent")),
+            request.remoteAddress().toString()};
         if (grantType == QLatin1String("password"))
-            return m_accounts.grant(authorization);
+            return m_accounts.grant(authorization, client);
         if (grantType == QLatin1String("refresh_token"))
-            return m_accounts.refresh(request.body(), contentType);
+            return m_accounts.refresh(request.body(), contentType, client);
         return AccountService::error(
             400, 40000, QStringLiteral("grant_type must be password or refresh_token"));
     }
@@ -251,6 +253,8 @@ Response EmulatorServer::route(const QHttpServerRequest &request)
         return m_accounts.avatar(path.mid(8), query.queryItemValue(QStringLiteral("s")),
             query.queryItemValue(QStringLiteral("d")), headerValue(request, "If-None-Match"));
     }
+    if (path.startsWith(QLatin1String("/api/v1/"))) // API keys and billing
+        return m_accounts.accountApi(methodName(method), path, authorization, request.body());
     return AccountService::error(404, 40400, QStringLiteral("Not found"));
 }
 

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QPair>
 #include <QString>
 #include <QStringList>
@@ -12,10 +13,15 @@ namespace SmtpdEmulator {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
+// An API key given in the users file (or the demo users), beside those created through
+// POST /api/v1/account/api_key.
 struct ApiKeyCredential
 {
     QString key;
     QString secret;
+    QString name; // empty: "<key>"
+    QString role = QStringLiteral("standard"); // one of the four an API key may have
+    QString id; // empty: a new UUID
 };
 
 struct User
@@ -27,13 +33,38 @@ struct User
     QString firstName;
     QString surname;
     QString gravatarUrl;
-    QString role = QStringLiteral("admin");
+    // owner, admin, iac, standard, read_only or send_only (see Roles.h); the users file's
+    // "role", else owner for an owner and admin for anyone else.
+    QString role = QStringLiteral("owner");
     bool isOwner = true;
     bool isVerified = true;
     qint64 createdAtMs = 1598610725000;
     qint64 modifiedAtMs = 1598610725000;
     bool hasPicture = false; // whether /avatar/<hash> has a picture for this user
     QList<ApiKeyCredential> apiKeys;
+    // The account's billing (shared by every user of the account; the last user that sets
+    // it wins): a plan of the catalogue (BillingService) and the last 30 days' emails by
+    // category. Empty: the free plan, no emails.
+    QString planId;
+    QMap<QString, qint64> usage;
+};
+
+// Who is calling: a user (signed in with their password) or an API key (signed in with its
+// secret, or by HTTP Basic with the key as user name), and the role that decides what it may
+// do.
+struct Principal
+{
+    const User *user = nullptr; // the key's owner for an API key
+    QString keyId; // empty for a user
+    QString role;
+    explicit operator bool() const { return user != nullptr; }
+};
+
+// The client a request came from, for a session's record.
+struct ClientInfo
+{
+    QString userAgent;
+    QString address;
 };
 
 // One HTTP answer, before it is written to the socket.

@@ -3,6 +3,7 @@
 // size cap, strict decoding).
 #include "Clock.h"
 #include "EmulatorFixture.h"
+#include "TestUnits.h"
 #include "api/ApiClient.h"
 
 #include <QNetworkAccessManager>
@@ -46,6 +47,9 @@ private slots:
     void abortAfterFinishIsNoOp();
     void deletedAfterAbortEmitsNothing();
     void finishedNeverSynchronous();
+    void accountCallsUseDocumentedRequests();
+    void forbiddenOnlyForAccountCalls();
+    void accountCallErrorsCarryServerMessage();
 
 private:
     ApiClient *client(bool trustTestCa = true);
@@ -101,21 +105,25 @@ void TestApiClient::grantSucceeds_data()
 {
     QTest::addColumn<QString>("user");
     QTest::addColumn<QString>("secret");
-    QTest::newRow("email and password") << DemoEmail << DemoPassword;
-    QTest::newRow("API key and secret") << DemoApiKey << DemoApiSecret;
+    QTest::addColumn<QString>("scope");
+    QTest::newRow("email and password") << DemoEmail << DemoPassword << QStringLiteral("admin");
+    // The demo key is a standard one: its sessions have its role.
+    QTest::newRow("API key and secret")
+        << DemoApiKey << DemoApiSecret << QStringLiteral("standard");
 }
 
 void TestApiClient::grantSucceeds()
 {
     QFETCH(QString, user);
     QFETCH(QString, secret);
+    QFETCH(QString, scope);
     std::unique_ptr<TokenReply> reply(client()->grantPassword(user, secret));
     QVERIFY(waitForReply(reply.get()));
     QVERIFY2(!reply->error(), qPrintable(reply->error().userMessage()));
     const TokenGrant &grant = reply->grant();
     QCOMPARE(grant.tokenType, QStringLiteral("bearer"));
     QCOMPARE(grant.refreshToken.size(), 128);
-    QCOMPARE(grant.scopes, QStringList {QStringLiteral("admin")});
+    QCOMPARE(grant.scopes, QStringList {scope});
     QCOMPARE(grant.claims.subject, DemoEmail);
     QCOMPARE(grant.expiresAt, grant.claims.expiresAt);
     QVERIFY(grant.serverDate.isValid());
@@ -526,6 +534,121 @@ void TestApiClient::finishedNeverSynchronous()
     QSignalSpy emptyFinished(empty.get(), &ApiReply::finished);
     QCOMPARE(emptyFinished.count(), 0);
     QVERIFY(emptyFinished.wait(5000));
+    QCOMPARE(m_emulator->server().requests().size(), 0);
+}
+
+void TestApiClient::accountCallsUseDocumentedRequests()
+{
+    const QString token = signIn().accessToken;
+    m_emulator->server().clearRequests();
+    std::unique_ptr<NewApiKeyReply> created(
+        m_client->createApiKey(token, QStringLiteral("CI"), ApiRole::Iac));
+    QVERIFY(waitForReply(created.get()));
+    QVERIFY2(!created->error(), qPrintable(created->error().userMessage()));
+    QCOMPARE(created->httpStatus(), 201);
+    NewApiKey key = created->takeNewKey();
+    QVERIFY(key.isValid());
+    QVERIFY(!created->takeNewKey().isValid()); // handed out once
+    std::unique_ptr<ApiKeyListReply> list(m_client->listApiKeys(token));
+    std::unique_ptr<ApiKeyReply> one(m_client->apiKey(token, key.id));
+    std::unique_ptr<ApiKeySessionsReply> sessions(m_client->apiKeySessions(token, key.id));
+    std::unique_ptr<PlanReply> plan(m_client->currentPlan(token));
+    std::unique_ptr<UsageReply> usage(m_client->usage(token));
+    std::unique_ptr<PlanListReply> plans(m_client->plans(token));
+    std::unique_ptr<PlanReply> free(m_client->catalogPlan(token, QStringLiteral("free")));
+    for (ApiReply *reply : std::initializer_list<ApiReply *> {list.get(), one.get(), sessions.get(),
+             plan.get(), usage.get(), plans.get(), free.get()}) {
+        QVERIFY(waitForReply(reply));
+        QVERIFY2(!reply->error(), qPrintable(reply->error().userMessage()));
+    }
+    std::unique_ptr<ApiKeyRevokeReply> revoked(m_client->revokeApiKey(token, key.id));
+    QVERIFY(waitForReply(revoked.get()));
+    QVERIFY2(!revoked->error(), qPrintable(revoked->error().userMessage()));
+    QCOMPARE(list->keys().size(), 2);
+    QCOMPARE(one->key().name, QStringLiteral("CI"));
+    QCOMPARE(one->key().role, QStringLiteral("iac"));
+    QVERIFY(one->key().isActive);
+    QVERIFY(sessions->sessions().isEmpty());
+    QCOMPARE(plan->plan().id, QStringLiteral("starter"));
+    QCOMPARE(usage->usage().total, 4087);
+    QCOMPARE(plans->plans().size(), 4);
+    QCOMPARE(free->plan().pricePerMonth.decimal, QStringLiteral("0.00"));
+
+    QStringList seen;
+    for (const RecordedRequest &r : m_emulator->server().requests()) {
+        QCOMPARE(r.authScheme, QStringLiteral("Bearer"));
+        seen << QString::fromLatin1(r.method) + QLatin1Char(' ')
+                + QString(r.path).replace(key.id, QStringLiteral(":id"))
+                + (r.contentType.isEmpty() ? QString() : QLatin1Char(' ') + r.contentType);
+    }
+    seen.sort();
+    QCOMPARE(seen,
+        (QStringList {"GET /api/v1/account/api_key", "GET /api/v1/account/api_key/:id",
+            "GET /api/v1/account/api_key/:id/sessions", "GET /api/v1/account/billing/plan/current",
+            "GET /api/v1/account/billing/usage", "GET /api/v1/billing/plan",
+            "GET /api/v1/billing/plan/free", "POST /api/v1/account/api_key application/json",
+            "PUT /api/v1/account/api_key/:id/revoke"}));
+}
+
+void TestApiClient::forbiddenOnlyForAccountCalls()
+{
+    const QString token = signIn().accessToken;
+    m_emulator->server().addFault(
+        faultOn(QStringLiteral("status=403"), QStringLiteral("/api/v1/account/billing")));
+    std::unique_ptr<UsageReply> usage(m_client->usage(token));
+    QVERIFY(waitForReply(usage.get()));
+    QCOMPARE(ApiError::kindName(usage->error().kind()), QStringLiteral("Forbidden"));
+    QVERIFY(usage->error().isForbidden());
+    QCOMPARE(usage->error().httpStatus(), 403);
+    QCOMPARE(usage->error().serverCode(), 40300);
+    QCOMPARE(usage->error().userMessage(), QStringLiteral("Emulated server error."));
+    // Without the server's message, still one a person can read.
+    m_emulator->server().addFault(faultOn(
+        QStringLiteral("status=403,body=<html>no</html>"), QStringLiteral("/api/v1/billing")));
+    std::unique_ptr<PlanListReply> plans(m_client->plans(token));
+    QVERIFY(waitForReply(plans.get()));
+    QVERIFY(plans->error().isForbidden());
+    QVERIFY2(plans->error().userMessage().contains(QStringLiteral("did not allow")),
+        qPrintable(plans->error().userMessage()));
+    // The token endpoint's 403 is about credentials: it stays Http.
+    std::unique_ptr<TokenReply> grant(m_client->grantPassword(DemoEmail, QStringLiteral("wrong")));
+    QVERIFY(waitForReply(grant.get()));
+    QCOMPARE(grant->error().kind(), ApiError::Kind::Http);
+    QVERIFY(!grant->error().isForbidden());
+}
+
+void TestApiClient::accountCallErrorsCarryServerMessage()
+{
+    const QString token = signIn().accessToken;
+    std::unique_ptr<NewApiKeyReply> created(
+        m_client->createApiKey(token, QString(), ApiRole::ReadOnly));
+    QVERIFY(waitForReply(created.get()));
+    QCOMPARE(created->error().kind(), ApiError::Kind::Http);
+    QCOMPARE(created->error().httpStatus(), 400);
+    QCOMPARE(created->error().serverCode(), 40000);
+    QCOMPARE(created->error().serverMessage(), QStringLiteral("name must not be empty"));
+    QVERIFY(!created->takeNewKey().isValid());
+
+    std::unique_ptr<ApiKeyReply> missing(m_client->apiKey(token, QStringLiteral("nope")));
+    QVERIFY(waitForReply(missing.get()));
+    QCOMPARE(missing->error().httpStatus(), 404);
+    QCOMPARE(missing->error().serverMessage(), QStringLiteral("API key not found"));
+
+    // A 401 is a rejected access token, as for any bearer call.
+    std::unique_ptr<PlanReply> plan(m_client->currentPlan(QStringLiteral("x.y.z")));
+    QVERIFY(waitForReply(plan.get()));
+    QVERIFY(plan->error().isAccessTokenRejected());
+    QCOMPARE(plan->error().serverCode(), 40101);
+
+    // Ids that are not plain identifiers are never sent.
+    m_emulator->server().clearRequests();
+    for (const QString &id : {QString(), QStringLiteral("a/b"), QStringLiteral(".."),
+             QStringLiteral("a b"), QStringLiteral("a?b")}) {
+        std::unique_ptr<ApiKeyRevokeReply> revoke(m_client->revokeApiKey(token, id));
+        QVERIFY(!revoke->isFinished());
+        QVERIFY(waitForReply(revoke.get()));
+        QCOMPARE(revoke->error().kind(), ApiError::Kind::Configuration);
+    }
     QCOMPARE(m_emulator->server().requests().size(), 0);
 }
 
