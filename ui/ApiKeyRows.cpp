@@ -1,23 +1,34 @@
 #include "ApiKeyRows.h"
 
+#include "api/Role.h"
+
 #include <QCoreApplication>
 
 namespace Smtpd {
 
-QList<ApiKeyRole> apiKeyRoles()
+QList<ApiKeyRole> apiKeyRoleChoices()
 {
     auto tr
         = [](const char *text) { return QCoreApplication::translate("Smtpd::ApiKeyRole", text); };
-    // The roles of the SMTPD documentation ("Roles & Permissions"); `owner` belongs to the
-    // person who signed up and is never given to a key.
-    return {
-        {QStringLiteral("standard"), tr("Standard"), tr("Read everything and send email.")},
-        {QStringLiteral("send_only"), tr("Send only"), tr("Send email, nothing else.")},
-        {QStringLiteral("read_only"), tr("Read only"), tr("Read everything, change nothing.")},
-        {QStringLiteral("iac"), tr("Infrastructure as code"),
-            tr("Create resources — sending profiles, web forms, templates — but send no email.")},
-        {QStringLiteral("admin"), tr("Admin"), tr("Everything except changing the owner's role.")},
+    // Most useful first; each with its meaning from the docs' "Roles & Permissions".
+    const QList<std::pair<ApiRole, ApiKeyRole>> words {
+        {ApiRole::Standard, {{}, tr("Standard"), tr("Read everything and send email.")}},
+        {ApiRole::SendOnly, {{}, tr("Send only"), tr("Send email, nothing else.")}},
+        {ApiRole::ReadOnly, {{}, tr("Read only"), tr("Read everything, change nothing.")}},
+        {ApiRole::Iac,
+            {{}, tr("Infrastructure as code"),
+                tr("Create resources — sending profiles, web forms, templates — but "
+                   "send no email.")}},
     };
+    QList<ApiKeyRole> choices;
+    for (const auto &[role, choice] : words) {
+        if (!apiKeyRoles().contains(role))
+            continue; // only what the API lets a key be
+        ApiKeyRole named = choice;
+        named.id = roleName(role);
+        choices.append(named);
+    }
+    return choices;
 }
 
 } // namespace Smtpd

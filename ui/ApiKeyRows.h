@@ -35,6 +35,7 @@ struct ApiKeyRole
     QString title;
     QString meaning;
 };
-QList<ApiKeyRole> apiKeyRoles();
+// The roles a key can be created with (the API's own list), worded for people.
+QList<ApiKeyRole> apiKeyRoleChoices();
 
 } // namespace Smtpd

@@ -258,10 +258,10 @@ void ApiKeysPage::openCreateDialog()
     auto *meaning = new QLabel(dialog);
     meaning->setObjectName(QStringLiteral("newKeyRoleMeaning"));
     meaning->setWordWrap(true);
-    for (const ApiKeyRole &r : apiKeyRoles())
+    for (const ApiKeyRole &r : apiKeyRoleChoices())
         role->addItem(r.title, r.id);
     auto showMeaning = [role, meaning] {
-        for (const ApiKeyRole &r : apiKeyRoles())
+        for (const ApiKeyRole &r : apiKeyRoleChoices())
             if (r.id == role->currentData().toString())
                 meaning->setText(r.meaning);
         role->setAccessibleDescription(meaning->text());

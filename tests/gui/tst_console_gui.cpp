@@ -125,7 +125,7 @@ void TestConsoleGui::createAsksForANameAndOffersTheRoles()
     QTRY_VERIFY((dialog = page.findChild<QDialog *>(QStringLiteral("createKeyDialog")))
         && dialog->isVisible());
     auto *role = dialog->findChild<QComboBox *>(QStringLiteral("newKeyRole"));
-    QCOMPARE(role->count(), 5); // the five roles a key can have (owner is the person's)
+    QCOMPARE(role->count(), 4); // the roles the API lets a key have (owner and admin are people's)
     auto *meaning = dialog->findChild<QLabel *>(QStringLiteral("newKeyRoleMeaning"));
     QVERIFY(!meaning->text().isEmpty());
     role->setCurrentIndex(role->findData(QStringLiteral("read_only")));
