@@ -4,6 +4,7 @@
 #include "AccountUi.h"
 #include "AccountWindow.h"
 #include "AvatarView.h"
+#include "ConsoleController.h"
 #include "KeychainProblemWindow.h"
 #include "Logging.h"
 #include "SessionPresenter.h"
@@ -52,7 +53,10 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     , m_keychainWindow(new KeychainProblemWindow)
     , m_clipboard(new TokenClipboard(QGuiApplication::clipboard(), this))
     , m_tray((registerResources(), new TrayIcon(this)))
+    , m_console(new ConsoleController(m_accountWindow, m_clipboard, this))
 {
+    connect(m_console, &ConsoleController::copied, this,
+        [this](const QString &id) { m_clipboardAccount = id; });
     // Avatars are cached on disk following HTTP caching rules; API answers never are (the
     // ApiClient marks them uncacheable).
     auto *cache = new QNetworkDiskCache(&m_network);
@@ -254,6 +258,7 @@ void Application::setCurrentAccount(Account *account)
     if (account == m_current && (!account || m_accountWindow->currentAccountId() == account->id()))
         return;
     m_current = account;
+    m_console->setAccount(account);
     if (account) {
         const Profile &profile = account->session()->profile();
         m_accountWindow->avatar()->setInitials(account->displayName(),

@@ -18,6 +18,7 @@ namespace Smtpd {
 class AccountManager;
 class AccountUi;
 class AccountWindow;
+class ConsoleController;
 class KeychainProblemWindow;
 class SessionPresenter;
 class SignInWindow;
@@ -110,6 +111,7 @@ private:
     KeychainProblemWindow *m_keychainWindow;
     TokenClipboard *m_clipboard;
     TrayIcon *m_tray;
+    ConsoleController *m_console; // the API keys and Plan & usage tabs
     bool m_hiddenToTray = false;
     bool m_wantAccount = false;
     bool m_wantKeychain = false;

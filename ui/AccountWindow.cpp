@@ -1,5 +1,10 @@
 #include "AccountWindow.h"
 
+#include "ApiKeysPage.h"
+#include "PlanUsagePage.h"
+
+#include <QTabWidget>
+
 #include "AccountListDelegate.h"
 #include "AccountListModel.h"
 #include "AvatarView.h"
@@ -129,6 +134,9 @@ AccountWindow::AccountWindow(QWidget *parent)
     , m_sessionEnd(makeLabel(this, QStringLiteral("sessionEnd")))
     , m_storage(makeLabel(this, QStringLiteral("tokenStorage")))
     , m_status(makeLabel(this, QStringLiteral("sessionStatus")))
+    , m_tabs(new QTabWidget(this))
+    , m_apiKeys(new ApiKeysPage(this))
+    , m_plan(new PlanUsagePage(this))
     , m_copyConfirmation(makeLabel(this, QStringLiteral("copyConfirmation")))
     , m_renewal(new QWidget(this))
     , m_renewalText(makeLabel(m_renewal, QStringLiteral("renewalText")))
@@ -283,11 +291,20 @@ AccountWindow::AccountWindow(QWidget *parent)
     pageLayout->addLayout(bottom);
     page->setMinimumWidth(460);
 
+    // The page, the account's API keys, its plan: one tab each.
+    m_tabs->setObjectName(QStringLiteral("accountTabs"));
+    m_tabs->setAccessibleName(tr("Account sections"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(page, tr("Account"));
+    m_tabs->addTab(m_apiKeys, tr("API keys"));
+    m_tabs->addTab(m_plan, tr("Plan && usage"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { emit sectionShown(shownSection()); });
+
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(24, 24, 24, 24);
     layout->setSpacing(24);
     layout->addLayout(column);
-    layout->addWidget(page, 1);
+    layout->addWidget(m_tabs, 1);
 
     m_copyToken->setDefault(true);
     // Left to right: the list and its buttons, then the page.
@@ -522,6 +539,20 @@ void AccountWindow::setRenewalOffer(const QString &text)
 {
     m_renewalText->setText(text);
     m_renewal->setVisible(!text.isEmpty());
+}
+
+} // namespace Smtpd
+
+namespace Smtpd {
+
+AccountWindow::Section AccountWindow::shownSection() const
+{
+    return Section(m_tabs->currentIndex());
+}
+
+void AccountWindow::showSection(Section section)
+{
+    m_tabs->setCurrentIndex(int(section));
 }
 
 } // namespace Smtpd

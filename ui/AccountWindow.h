@@ -13,11 +13,14 @@ class QLineEdit;
 class QListView;
 class QMessageBox;
 class QPushButton;
+class QTabWidget;
 
 namespace Smtpd {
 
 class AccountListModel;
+class ApiKeysPage;
 class AvatarView;
+class PlanUsagePage;
 struct Profile;
 
 // The accounts, in a list on the left, and the current one on the right: who it is, and the
@@ -32,6 +35,12 @@ public:
     ~AccountWindow() override;
 
     AvatarView *avatar() const { return m_avatar; }
+    ApiKeysPage *apiKeysPage() const { return m_apiKeys; }
+    PlanUsagePage *planUsagePage() const { return m_plan; }
+    // The tabs beside the list: the account page, its API keys, its plan and usage.
+    enum class Section { Account, ApiKeys, PlanUsage };
+    Section shownSection() const;
+    void showSection(Section section);
 
 public slots:
     // The accounts to list, in this order. The current account stays current (by id) across
@@ -72,6 +81,8 @@ signals:
     void makeDefaultRequested(const QString &id);
     // Move the account to `index` in the list (Alt+Up/Down, or the list's context menu).
     void moveRequested(const QString &id, int index);
+    // A tab was brought up (the app loads what it shows).
+    void sectionShown(Smtpd::AccountWindow::Section section);
     void refreshRequested();
     void copyTokenRequested();
     void signOutRequested();
@@ -108,6 +119,9 @@ private:
     QLabel *m_sessionEnd;
     QLabel *m_storage;
     QLabel *m_status;
+    QTabWidget *m_tabs;
+    ApiKeysPage *m_apiKeys;
+    PlanUsagePage *m_plan;
     QLabel *m_copyConfirmation;
     QWidget *m_renewal;
     QLabel *m_renewalText;
