@@ -228,7 +228,9 @@ Response AccountService::revoke(
     if (!user || !authorization.toLower().startsWith("bearer "))
         return invalidAccessToken();
     auto it = m_refreshTokens.find(refreshTokenFromBody(body, contentType));
-    if (it == m_refreshTokens.end() || !it->valid || it->userId != user->id)
+    // Past its 30-day lifespan a token is as dead here as for a refresh.
+    if (it == m_refreshTokens.end() || !it->valid || it->userId != user->id
+        || now().toMSecsSinceEpoch() >= it->grantedAtMs + RefreshLifespanMs)
         return error(401, CodeRefreshTokenInvalid, QStringLiteral("Refresh token is invalid"));
     it->valid = false;
     return json(200, {});
