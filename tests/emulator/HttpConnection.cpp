@@ -57,8 +57,7 @@ QDateTime HttpConnection::now() const
 void HttpConnection::processInput()
 {
     if (m_phase == Phase::Lingering) {
-        while (m_socket->bytesAvailable() > 0)
-            m_socket->read(ReadChunkBytes); // dropped
+        m_socket->skip(m_socket->bytesAvailable()); // dropped
         m_timer.start(static_cast<int>(
             qMin<qint64>(m_settings.timeouts.lingerQuietMs, m_lingerEnd.remainingTime())));
         return;

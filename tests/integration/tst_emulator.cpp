@@ -49,6 +49,20 @@ QByteArray refreshBody(const QString &token)
     return QJsonDocument(QJsonObject {{QStringLiteral("refresh_token"), token}}).toJson();
 }
 
+// AddressSanitizer keeps freed memory in quarantine and maps its own: resident memory then
+// grows with any traffic, and says nothing about what the server keeps.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool ResidentMemoryIsMeaningful = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool ResidentMemoryIsMeaningful = false;
+#else
+constexpr bool ResidentMemoryIsMeaningful = true;
+#endif
+#else
+constexpr bool ResidentMemoryIsMeaningful = true;
+#endif
+
 // The emulator runs in this process: its resident memory is ours.
 qint64 residentKiB()
 {
@@ -1070,13 +1084,14 @@ void TestEmulator::oversizedBodyIsRefusedUnread()
     const qint64 answerMs = timer.elapsed();
     peak = qMax(peak, residentKiB());
     qInfo("%s: 413 after %lld ms, %lld KiB of body sent by then; resident memory %lld KiB "
-          "before, %lld KiB at most (+%lld KiB)",
+          "before, %lld KiB at most (+%lld KiB)%s",
         chunked ? "chunked" : "Content-Length 1 GiB", answerMs, sent / 1024, before, peak,
-        peak - before);
+        peak - before, ResidentMemoryIsMeaningful ? "" : " (not checked under AddressSanitizer)");
     QCOMPARE(response.status, 413);
     QCOMPARE(response.headers.value("connection"), QByteArray("close"));
     QVERIFY(client.waitClosed(10000));
-    QVERIFY2(peak - before < 6 * 1024, qPrintable(QString::number(peak - before)));
+    if (ResidentMemoryIsMeaningful)
+        QVERIFY2(peak - before < 6 * 1024, qPrintable(QString::number(peak - before)));
     QVERIFY(answerMs < 2000);
     QCOMPARE(m_emulator->server().requests().size(), 0);
 }
