@@ -335,7 +335,8 @@ Response AccountService::revoke(
     if (!principal || !authorization.toLower().startsWith("bearer "))
         return invalidAccessToken();
     auto it = m_refreshTokens.find(refreshTokenFromBody(body, contentType));
-    if (it == m_refreshTokens.end() || !it->valid
+    // Past its 30-day lifespan (or its key revoked) a token is as dead here as for a refresh.
+    if (it == m_refreshTokens.end() || !isLive(*it)
         || m_sessions.value(it->sessionId).userId != principal.user->id)
         return error(401, CodeRefreshTokenInvalid, QStringLiteral("Refresh token is invalid"));
     it->valid = false;

@@ -2,20 +2,19 @@
 
 #include "AccountService.h"
 #include "EmulatorTypes.h"
+#include "FaultSpec.h"
+#include "HttpServer.h"
 
-#include <QAbstractHttpServer>
-#include <QPointer>
-#include <QSet>
+#include <QObject>
 #include <QSslCertificate>
 #include <QSslKey>
-#include <QTcpSocket>
 
 namespace SmtpdEmulator {
 
-// The SMTPD API on loopback over TLS (Qt HttpServer underneath). Every answer is written to
-// the socket by this class, so faults can cut, delay, stream or drop it at will. It records
-// each request (never a secret) for tests to assert on.
-class EmulatorServer final : public QAbstractHttpServer
+// The SMTPD API on loopback over TLS (HttpServer underneath: HTTP/1.1 with the limits and
+// timeouts of HttpLimits and HttpTimeouts). Faults can cut, delay, stream or drop any answer.
+// It records each request (never a secret) for tests to assert on.
+class EmulatorServer final : public QObject
 {
     Q_OBJECT
 
@@ -37,6 +36,14 @@ public:
 
     AccountService &accounts() { return m_accounts; }
 
+    // For connections opened from now on. The defaults are realistic; tests may shorten them.
+    void setHttpLimits(const HttpLimits &limits) { m_http.settings().limits = limits; }
+    HttpLimits httpLimits() const { return m_http.settings().limits; }
+    void setHttpTimeouts(const HttpTimeouts &timeouts) { m_http.settings().timeouts = timeouts; }
+    HttpTimeouts httpTimeouts() const { return m_http.settings().timeouts; }
+    // Connections open now, in any state (handshake, idle, answering, closing).
+    int connectionCount() const { return m_http.connectionCount(); }
+
     void addFault(const Fault &fault);
     void clearFaults();
 
@@ -48,33 +55,25 @@ public:
 
 signals:
     void requestRecorded(const SmtpdEmulator::RecordedRequest &request);
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    // A request refused by the HTTP layer (over a limit, malformed, timed out): not recorded.
+    void requestRefused(int status, const QByteArray &reason);
 
 private:
-    Response route(const QHttpServerRequest &request);
+    void handleRequest(HttpConnection *connection, const HttpRequest &request);
+    Response answer(const HttpRequest &request);
+    Response route(const HttpRequest &request);
     bool takeFault(const QString &path, Fault *fault);
-    void applyFault(const Fault &fault, const QHttpServerRequest &request, QTcpSocket *socket,
+    void applyFault(const Fault &fault, const HttpRequest &request, HttpConnection *connection,
         RecordedRequest record);
-    void send(QTcpSocket *socket, const Response &response, RecordedRequest record,
-        qint64 truncateBodyAt = -1);
-    void streamHugeBody(QTcpSocket *socket, qint64 total, RecordedRequest record);
+    void send(HttpConnection *connection, const Response &response, RecordedRequest record);
     void recordRequest(RecordedRequest record, int status);
-    QByteArray head(const Response &response, qint64 contentLength) const;
 
     AccountService m_accounts;
+    HttpServer m_http;
     QList<Fault> m_faults;
-    QHash<QTcpSocket *, QPointer<QTcpSocket>> m_connections; // open keep-alive connections
     QList<RecordedRequest> m_requests;
     quint16 m_port = 0;
     qint64 m_hugeBytesWritten = 0;
 };
-
-// Reads a fault from its command-line form, e.g. "status=503,paths=/oauth/token,count=2,
-// retry-after=5" or "slow,delay=3000". A body=TEXT setting must come last (it may hold commas).
-// Returns an error text, or empty.
-QString parseFaultSpec(const QString &spec, Fault *fault);
 
 } // namespace SmtpdEmulator

@@ -16,6 +16,24 @@
 using namespace SmtpdEmulator;
 
 static int signalPipe[2];
+static constexpr qint64 MaxTokenLifetimeSeconds = 10LL * 365 * 24 * 3600;
+static constexpr qint64 MaxClockOffsetSeconds = 100LL * 365 * 24 * 3600;
+
+// The HTTP limits and timeouts, for --help.
+static QString httpNotes()
+{
+    const HttpLimits limits;
+    const HttpTimeouts timeouts;
+    return QStringLiteral(
+        "HTTP/1.1 limits: request line and header fields %1 KiB and %2 fields at most (else "
+        "431), a request body %3 MiB at most (else 413, without reading the body). A TLS "
+        "handshake must end within %4 s; an idle connection is closed after %5 s.")
+        .arg(limits.maxHeadBytes / 1024)
+        .arg(limits.maxHeaderFields)
+        .arg(limits.maxBodyBytes / (1024 * 1024))
+        .arg(timeouts.handshakeMs / 1000)
+        .arg(timeouts.idleMs / 1000);
+}
 
 int main(int argc, char *argv[])
 {
@@ -25,8 +43,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("smtpd-emulator"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "An emulator of the SMTPD API (https://api.smtpd.dev) on 127.0.0.1 over TLS."));
+    parser.setApplicationDescription(
+        QStringLiteral(
+            "An emulator of the SMTPD API (https://api.smtpd.dev) on 127.0.0.1 over TLS.\n")
+        + httpNotes());
     parser.addHelpOption();
     const QCommandLineOption certOption(
         QStringLiteral("cert"), QStringLiteral("Server certificate (PEM)."), QStringLiteral("PEM"));
@@ -49,10 +69,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption faultOption(QStringLiteral("fault"),
         QStringLiteral(
             "A fault, e.g. status=503,paths=/oauth/token,count=2,retry-after=5 (kinds: down, slow, "
-            "status, malformed, huge, truncated, redirect, html). Repeatable."),
+            "status, malformed, huge, truncated, redirect, html; settings: delay=MS up to a day, "
+            "status=200..599, count=N from 1, bytes=N, retry-after=SECONDS, "
+            "target=URL, paths=/a:/b, body=TEXT last). Repeatable."),
         QStringLiteral("SPEC"));
-    const QCommandLineOption logOption(
-        QStringLiteral("log"), QStringLiteral("Print each request (never a secret)."));
+    const QCommandLineOption logOption(QStringLiteral("log"),
+        QStringLiteral("Print each request and each refusal (never a secret)."));
     parser.addOptions({certOption, keyOption, portOption, portFileOption, usersOption,
         lifetimeOption, offsetOption, rotateOption, faultOption, logOption});
     parser.process(app);
@@ -63,6 +85,17 @@ int main(int argc, char *argv[])
     };
     if (!parser.isSet(certOption) || !parser.isSet(keyOption))
         return fail(QStringLiteral("--cert and --key are required"));
+    qint64 port = 0, lifetime = 0, offset = 0;
+    auto number
+        = [&parser](const QCommandLineOption &option, qint64 min, qint64 max, qint64 *value) {
+              return parseWholeNumber(QStringLiteral("--") + option.names().constFirst(),
+                  parser.value(option), min, max, value);
+          };
+    for (const QString &error : {number(portOption, 0, 65535, &port),
+             number(lifetimeOption, 1, MaxTokenLifetimeSeconds, &lifetime),
+             number(offsetOption, -MaxClockOffsetSeconds, MaxClockOffsetSeconds, &offset)})
+        if (!error.isEmpty())
+            return fail(error);
 
     EmulatorServer server;
     if (parser.isSet(usersOption)) {
@@ -75,8 +108,8 @@ int main(int argc, char *argv[])
         for (const User &user : demoUsers())
             server.accounts().addUser(user);
     }
-    server.accounts().setAccessTokenLifetimeSeconds(parser.value(lifetimeOption).toInt());
-    server.accounts().setClockOffsetMs(parser.value(offsetOption).toLongLong() * 1000);
+    server.accounts().setAccessTokenLifetimeSeconds(static_cast<int>(lifetime));
+    server.accounts().setClockOffsetMs(offset * 1000);
     server.accounts().setRefreshRotation(parser.isSet(rotateOption));
     for (const QString &spec : parser.values(faultOption)) {
         Fault fault;
@@ -84,8 +117,8 @@ int main(int argc, char *argv[])
             return fail(QStringLiteral("--fault %1: %2").arg(spec, error));
         server.addFault(fault);
     }
-    if (const QString error = server.startFromFiles(parser.value(certOption),
-            parser.value(keyOption), static_cast<quint16>(parser.value(portOption).toUInt()));
+    if (const QString error = server.startFromFiles(
+            parser.value(certOption), parser.value(keyOption), static_cast<quint16>(port));
         !error.isEmpty())
         return fail(error);
 
@@ -96,6 +129,11 @@ int main(int argc, char *argv[])
                 r.authScheme.isEmpty() ? "none" : qPrintable(r.authScheme), r.status);
             std::fflush(stdout);
         });
+        QObject::connect(
+            &server, &EmulatorServer::requestRefused, [](int status, const QByteArray &reason) {
+                std::fprintf(stdout, "refused (%s) -> %d\n", reason.constData(), status);
+                std::fflush(stdout);
+            });
     }
     if (parser.isSet(portFileOption)) {
         QFile file(parser.value(portFileOption));

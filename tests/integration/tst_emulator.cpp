@@ -2,13 +2,17 @@
 // raw QNetworkAccessManager so that it is checked independently of the app's ApiClient.
 #include "EmulatorFixture.h"
 #include "HmacJwt.h"
+#include "HttpRequestParser.h"
+#include "TestUnits.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslConfiguration>
@@ -44,6 +48,136 @@ QByteArray bearer(const QString &token)
 QByteArray refreshBody(const QString &token)
 {
     return QJsonDocument(QJsonObject {{QStringLiteral("refresh_token"), token}}).toJson();
+}
+
+// AddressSanitizer keeps freed memory in quarantine and maps its own: resident memory then
+// grows with any traffic, and says nothing about what the server keeps.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool ResidentMemoryIsMeaningful = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool ResidentMemoryIsMeaningful = false;
+#else
+constexpr bool ResidentMemoryIsMeaningful = true;
+#endif
+#else
+constexpr bool ResidentMemoryIsMeaningful = true;
+#endif
+
+// The emulator runs in this process: its resident memory is ours.
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = status.readAll();
+    const qsizetype at = text.indexOf("VmRSS:");
+    return text.mid(at + 6, text.indexOf('\n', at) - at - 6)
+        .replace("kB", "")
+        .trimmed()
+        .toLongLong();
+}
+
+struct RawResponse
+{
+    bool complete = false;
+    int status = 0;
+    QHash<QByteArray, QByteArray> headers; // names in lower case
+    QByteArray body;
+};
+
+// One raw HTTP/1.x client over TLS (or plain TCP), to send what QNetworkAccessManager would
+// never send and to see exactly what comes back. Every wait is bounded and runs the event
+// loop (the emulator is in this process).
+class RawClient
+{
+public:
+    RawClient()
+        : m_readyRead(&m_socket, &QIODevice::readyRead)
+        , m_disconnected(&m_socket, &QAbstractSocket::disconnected)
+    { }
+
+    QSslSocket &socket() { return m_socket; }
+
+    bool open(quint16 port)
+    {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(EmulatorFixture::caCertificates());
+        m_socket.setSslConfiguration(tls);
+        QSignalSpy encrypted(&m_socket, &QSslSocket::encrypted);
+        m_socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+        return encrypted.wait(10000) || m_socket.isEncrypted();
+    }
+
+    void send(const QByteArray &bytes) { m_socket.write(bytes); }
+
+    // The next response; a HEAD answer's Content-Length announces a body that is not sent.
+    RawResponse read(bool headOnly = false, int timeoutMs = 10000)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        for (;;) {
+            m_buffer += m_socket.readAll();
+            RawResponse response = take(headOnly);
+            if (response.complete || deadline.hasExpired()
+                || (m_socket.state() == QAbstractSocket::UnconnectedState
+                    && m_socket.bytesAvailable() == 0))
+                return response;
+            if (m_readyRead.isEmpty())
+                m_readyRead.wait(static_cast<int>(qMin<qint64>(deadline.remainingTime(), 100)));
+            m_readyRead.clear();
+        }
+    }
+
+    // Bytes received and not yet taken as a response.
+    QByteArray pending()
+    {
+        m_buffer += m_socket.readAll();
+        return m_buffer;
+    }
+
+    bool waitClosed(int timeoutMs)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (m_socket.state() != QAbstractSocket::UnconnectedState && !deadline.hasExpired())
+            m_disconnected.wait(static_cast<int>(qMin<qint64>(deadline.remainingTime(), 100)));
+        return m_socket.state() == QAbstractSocket::UnconnectedState;
+    }
+
+private:
+    RawResponse take(bool headOnly)
+    {
+        RawResponse response;
+        const qsizetype headEnd = m_buffer.indexOf("\r\n\r\n");
+        if (headEnd < 0)
+            return response;
+        const QList<QByteArray> lines = m_buffer.left(headEnd).split('\n');
+        response.status = lines.first().split(' ').value(1).toInt();
+        for (const QByteArray &line : lines.mid(1)) {
+            const qsizetype colon = line.indexOf(':');
+            response.headers.insert(
+                line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+        }
+        const bool bodiless
+            = headOnly || response.status < 200 || response.status == 204 || response.status == 304;
+        const qint64 length = bodiless ? 0 : response.headers.value("content-length").toLongLong();
+        if (m_buffer.size() < headEnd + 4 + length)
+            return response;
+        response.body = m_buffer.mid(headEnd + 4, length);
+        m_buffer.remove(0, headEnd + 4 + length);
+        response.complete = true;
+        return response;
+    }
+
+    QSslSocket m_socket;
+    QSignalSpy m_readyRead;
+    QSignalSpy m_disconnected;
+    QByteArray m_buffer;
+};
+
+QByteArray requestHead(const QByteArray &method, const QByteArray &target,
+    const QByteArray &extraFields = {}, const QByteArray &version = "HTTP/1.1")
+{
+    return method + ' ' + target + ' ' + version + "\r\nHost: 127.0.0.1\r\n" + extraFields + "\r\n";
 }
 
 } // namespace
@@ -119,7 +253,30 @@ private slots:
     void accountEndpointErrors_data();
     void accountEndpointErrors();
 
+    // HTTP done properly, and abuse survived.
+    void abortedHandshakesDoNotBlock();
+    void oversizedHeaderIsRefusedFast();
+    void malformedHeadsAreRefused_data();
+    void malformedHeadsAreRefused();
+    void parserTakesAnySplit();
+    void oversizedBodyIsRefusedUnread_data();
+    void oversizedBodyIsRefusedUnread();
+    void revokeRejectsExpiredRefreshToken();
+    void headHasNoBody_data();
+    void headHasNoBody();
+    void connectionPersistence_data();
+    void connectionPersistence();
+    void idleConnectionTimesOut_data();
+    void idleConnectionTimesOut();
+    void expectContinue_data();
+    void expectContinue();
+    void tokenAnswersAreNotCached_data();
+    void tokenAnswersAreNotCached();
+    void badOptionValuesAreRejected_data();
+    void badOptionValuesAreRejected();
+
 private:
+    QNetworkRequest networkRequest(const QString &pathAndQuery) const;
     RawResult call(const QByteArray &method, const QString &pathAndQuery,
         const QByteArray &authorization = {}, const QByteArray &body = {},
         const QByteArray &contentType = {}, const QByteArray &ifNoneMatch = {});
@@ -147,9 +304,7 @@ void TestEmulator::cleanup()
     m_emulator.reset();
 }
 
-RawResult TestEmulator::call(const QByteArray &method, const QString &pathAndQuery,
-    const QByteArray &authorization, const QByteArray &body, const QByteArray &contentType,
-    const QByteArray &ifNoneMatch)
+QNetworkRequest TestEmulator::networkRequest(const QString &pathAndQuery) const
 {
     QNetworkRequest request(QUrl(m_emulator->baseUrl().toString() + pathAndQuery));
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -157,6 +312,14 @@ RawResult TestEmulator::call(const QByteArray &method, const QString &pathAndQue
     request.setSslConfiguration(tls);
     request.setAttribute(
         QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    return request;
+}
+
+RawResult TestEmulator::call(const QByteArray &method, const QString &pathAndQuery,
+    const QByteArray &authorization, const QByteArray &body, const QByteArray &contentType,
+    const QByteArray &ifNoneMatch)
+{
+    QNetworkRequest request = networkRequest(pathAndQuery);
     if (!authorization.isEmpty())
         request.setRawHeader("Authorization", authorization);
     if (!contentType.isEmpty())
@@ -677,6 +840,17 @@ void TestEmulator::faultSpecParsing_data()
     QTest::newRow("bad number") << QStringLiteral("slow,delay=soon") << false << 0;
     QTest::newRow("redirect without target") << QStringLiteral("redirect") << false << 0;
     QTest::newRow("unknown setting") << QStringLiteral("status=500,colour=red") << false << 0;
+    QTest::newRow("negative delay") << QStringLiteral("slow,delay=-1") << false << 0;
+    QTest::newRow("delay over a day") << QStringLiteral("slow,delay=86400001") << false << 0;
+    QTest::newRow("status out of range") << QStringLiteral("status=99") << false << 0;
+    QTest::newRow("status not a number") << QStringLiteral("status=5xx") << false << 0;
+    QTest::newRow("zero count") << QStringLiteral("status=500,count=0") << false << 0;
+    QTest::newRow("negative bytes") << QStringLiteral("huge,bytes=-5") << false << 0;
+    QTest::newRow("retry-after words")
+        << QStringLiteral("status=503,retry-after=soon") << false << 0;
+    QTest::newRow("redirect to ftp")
+        << QStringLiteral("redirect,target=ftp://x.example") << false << 0;
+    QTest::newRow("path without slash") << QStringLiteral("down,paths=oauth") << false << 0;
 }
 
 void TestEmulator::faultSpecParsing()
@@ -1389,6 +1563,483 @@ void TestEmulator::accountEndpointErrors()
     QVERIFY(!result.json.value(QStringLiteral("message")).toString().isEmpty());
     if (status == 405)
         QVERIFY(!result.headers.value("allow").isEmpty());
+}
+
+void TestEmulator::abortedHandshakesDoNotBlock()
+{
+    // Clients that start a TLS handshake and never finish it: half of them reset the
+    // connection, half stay silent. Neither may keep anyone else out.
+    HttpTimeouts timeouts;
+    timeouts.handshakeMs = 500;
+    m_emulator->server().setHttpTimeouts(timeouts);
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < 40; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        clients.back()->connectToHost(QHostAddress::LocalHost, m_emulator->server().port());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(clients.begin(), clients.end(),
+            [](const auto &c) { return c->state() == QAbstractSocket::ConnectedState; }),
+        10000);
+    for (int i = 0; i < 40; ++i) {
+        // A TLS record header announcing a ClientHello of 512 bytes, then only its first byte.
+        clients[i]->write(QByteArray::fromHex("160301020001"));
+        clients[i]->flush();
+        if (i % 2 == 0)
+            clients[i]->abort();
+    }
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(call("GET", QStringLiteral("/oauth/me")).status, 401);
+    const qint64 answeredMs = timer.elapsed();
+    // The silent ones are dropped at the handshake timeout.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(clients.begin(), clients.end(),
+            [](const auto &c) { return c->state() == QAbstractSocket::UnconnectedState; }),
+        5000);
+    const qint64 droppedMs = timer.elapsed();
+    qInfo("a request after 40 stuck handshakes: answered in %lld ms; the 20 silent clients "
+          "dropped after %lld ms (handshake timeout 500 ms)",
+        answeredMs, droppedMs);
+    QVERIFY2(answeredMs < 2000, qPrintable(QString::number(answeredMs)));
+    QVERIFY(droppedMs >= 400);
+}
+
+void TestEmulator::oversizedHeaderIsRefusedFast()
+{
+    RawClient big;
+    QVERIFY(big.open(m_emulator->server().port()));
+    QElapsedTimer timer;
+    timer.start();
+    big.send("GET /oauth/me HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + QByteArray(16 << 20, 'a')
+        + "\r\n\r\n");
+    // Another client at the same time.
+    std::unique_ptr<QNetworkReply> normal(
+        m_network->get(networkRequest(QStringLiteral("/oauth/me"))));
+    qint64 normalMs = -1;
+    QObject::connect(normal.get(), &QNetworkReply::finished, [&] { normalMs = timer.elapsed(); });
+    const RawResponse refused = big.read(false, 10000);
+    const qint64 refusedMs = timer.elapsed();
+    QTRY_VERIFY_WITH_TIMEOUT(normalMs >= 0, 10000);
+    qInfo("16 MiB header: refused in %lld ms; a concurrent normal request answered in %lld ms",
+        refusedMs, normalMs);
+    QCOMPARE(refused.status, 431);
+    QCOMPARE(refused.headers.value("connection"), QByteArray("close"));
+    QCOMPARE(normal->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+    QVERIFY2(refusedMs < 2000, qPrintable(QString::number(refusedMs)));
+    QVERIFY2(normalMs < 2000, qPrintable(QString::number(normalMs)));
+    QVERIFY(big.waitClosed(10000));
+    QCOMPARE(m_emulator->server().requests().size(), 1); // only the normal one
+}
+
+void TestEmulator::malformedHeadsAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    const QByteArray hundredFields = [] {
+        QByteArray fields;
+        for (int i = 0; i < 100; ++i) // with Host, 101
+            fields += "X-Field-" + QByteArray::number(i) + ": 1\r\n";
+        return fields;
+    }();
+    QTest::newRow("101 header fields") << requestHead("GET", "/oauth/me", hundredFields) << 431;
+    QTest::newRow("header fields over 64 KiB")
+        << requestHead("GET", "/oauth/me", "X-Big: " + QByteArray(64 * 1024, 'a') + "\r\n") << 431;
+    QTest::newRow("request line over 64 KiB")
+        << requestHead("GET", "/oauth/me?x=" + QByteArray(64 * 1024, 'a')) << 414;
+    QTest::newRow("obsolete line folding")
+        << requestHead("GET", "/oauth/me", "X-A: 1\r\n  folded\r\n") << 400;
+    QTest::newRow("space before the colon")
+        << requestHead("GET", "/oauth/me", "X-A : 1\r\n") << 400;
+    QTest::newRow("two Content-Lengths")
+        << requestHead("POST", "/oauth/revoke", "Content-Length: 1\r\nContent-Length: 2\r\n")
+        << 400;
+    QTest::newRow("Content-Length not a number")
+        << requestHead("POST", "/oauth/revoke", "Content-Length: 1x\r\n") << 400;
+    QTest::newRow("Transfer-Encoding and Content-Length") << requestHead(
+        "POST", "/oauth/revoke", "Content-Length: 1\r\nTransfer-Encoding: chunked\r\n")
+                                                          << 400;
+    QTest::newRow("gzip transfer coding")
+        << requestHead("POST", "/oauth/revoke", "Transfer-Encoding: gzip, chunked\r\n") << 501;
+    QTest::newRow("HTTP/1.1 without Host") << QByteArray("GET /oauth/me HTTP/1.1\r\n\r\n") << 400;
+    QTest::newRow("HTTP/2.0") << requestHead("GET", "/oauth/me", {}, "HTTP/2.0") << 505;
+    QTest::newRow("not HTTP") << QByteArray("HELLO\r\n\r\n") << 400;
+    QTest::newRow("unknown expectation")
+        << requestHead("GET", "/oauth/me", "Expect: coffee\r\n") << 417;
+}
+
+void TestEmulator::malformedHeadsAreRefused()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    RawClient client;
+    QVERIFY(client.open(m_emulator->server().port()));
+    QSignalSpy refused(&m_emulator->server(), &EmulatorServer::requestRefused);
+    client.send(request);
+    const RawResponse response = client.read();
+    QVERIFY(response.complete);
+    QCOMPARE(response.status, status);
+    QCOMPARE(response.headers.value("connection"), QByteArray("close"));
+    QCOMPARE(QJsonDocument::fromJson(response.body).object().value(QStringLiteral("code")).toInt(),
+        status * 100);
+    QVERIFY(client.waitClosed(10000));
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(m_emulator->server().requests().size(), 0);
+}
+
+void TestEmulator::parserTakesAnySplit()
+{
+    // Two pipelined requests, the first with a chunked body and a trailer field, read from
+    // pieces of every size: the same requests come out.
+    const QByteArray stream = "\r\nPOST /oauth/token?grant_type=refresh_token HTTP/1.1\r\n"
+                              "Host: h\r\nTransfer-Encoding: chunked\r\n\r\n"
+                              "5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: t\r\n\r\n"
+                              "GET /avatar/%61b?s=1 HTTP/1.0\nConnection: keep-alive\n\n";
+    for (int piece : {1, 2, 3, 7, 64, int(stream.size())}) {
+        HttpRequestParser parser;
+        QList<HttpRequest> requests;
+        for (qsizetype at = 0; at < stream.size(); at += piece) {
+            parser.append(stream.mid(at, piece));
+            for (auto step = parser.advance(); step != HttpRequestParser::Step::NeedMore;
+                 step = parser.advance()) {
+                QVERIFY(step != HttpRequestParser::Step::Failed);
+                if (step == HttpRequestParser::Step::RequestReady)
+                    requests.append(parser.takeRequest());
+            }
+        }
+        QCOMPARE(requests.size(), 2);
+        QCOMPARE(requests[0].method(), HttpRequest::Method::Post);
+        QCOMPARE(requests[0].url().path(), QStringLiteral("/oauth/token"));
+        QCOMPARE(requests[0].query().queryItemValue(QStringLiteral("grant_type")),
+            QStringLiteral("refresh_token"));
+        QCOMPARE(requests[0].body(), QByteArray("hello world"));
+        QVERIFY(requests[0].keepAlive());
+        QCOMPARE(requests[1].methodName(), QByteArray("GET"));
+        QCOMPARE(requests[1].url().path(), QStringLiteral("/avatar/ab"));
+        QCOMPARE(requests[1].minorVersion(), 0);
+        QVERIFY(requests[1].keepAlive());
+        QVERIFY(!parser.hasPartialRequest());
+    }
+}
+
+void TestEmulator::oversizedBodyIsRefusedUnread_data()
+{
+    QTest::addColumn<bool>("chunked");
+    QTest::newRow("Content-Length 1 GiB") << false;
+    QTest::newRow("chunked, past 1 MiB") << true;
+}
+
+void TestEmulator::oversizedBodyIsRefusedUnread()
+{
+    QFETCH(bool, chunked);
+    HttpTimeouts timeouts;
+    timeouts.lingerMs = 300;
+    m_emulator->server().setHttpTimeouts(timeouts);
+    RawClient client;
+    QVERIFY(client.open(m_emulator->server().port()));
+    const qint64 before = residentKiB();
+    QVERIFY(before > 0);
+    qint64 peak = before;
+
+    client.send(requestHead("POST", "/oauth/revoke",
+        chunked ? QByteArray("Transfer-Encoding: chunked\r\n")
+                : QByteArray("Content-Length: 1073741824\r\n")));
+    // The body follows at once (no Expect), as fast as the connection takes it, up to
+    // 64 MiB: a server that kept it would grow by that much.
+    const QByteArray piece(64 * 1024, '0');
+    const QByteArray framed = "10000\r\n" + piece + "\r\n";
+    qint64 sent = 0;
+    bool answered = false;
+    auto pump = [&] {
+        QSslSocket &socket = client.socket();
+        while (!answered && sent < 64LL * 1024 * 1024
+            && socket.state() == QAbstractSocket::ConnectedState
+            && socket.bytesToWrite() + socket.encryptedBytesToWrite() < 256 * 1024) {
+            client.send(chunked ? framed : piece);
+            sent += piece.size();
+        }
+        peak = qMax(peak, residentKiB());
+    };
+    QObject::connect(&client.socket(), &QSslSocket::encryptedBytesWritten, pump);
+    pump();
+    QElapsedTimer timer;
+    timer.start();
+    const RawResponse response = client.read(false, 10000);
+    answered = true;
+    const qint64 answerMs = timer.elapsed();
+    peak = qMax(peak, residentKiB());
+    qInfo("%s: 413 after %lld ms, %lld KiB of body sent by then; resident memory %lld KiB "
+          "before, %lld KiB at most (+%lld KiB)%s",
+        chunked ? "chunked" : "Content-Length 1 GiB", answerMs, sent / 1024, before, peak,
+        peak - before, ResidentMemoryIsMeaningful ? "" : " (not checked under AddressSanitizer)");
+    QCOMPARE(response.status, 413);
+    QCOMPARE(response.headers.value("connection"), QByteArray("close"));
+    QVERIFY(client.waitClosed(10000));
+    if (ResidentMemoryIsMeaningful)
+        QVERIFY2(peak - before < 6 * 1024, qPrintable(QString::number(peak - before)));
+    QVERIFY(answerMs < 2000);
+    QCOMPARE(m_emulator->server().requests().size(), 0);
+}
+
+void TestEmulator::revokeRejectsExpiredRefreshToken()
+{
+    AccountService &accounts = m_emulator->server().accounts();
+    const QString refreshToken = grantDemo().value(QStringLiteral("refresh_token")).toString();
+    const qint64 day = 24LL * 3600 * 1000;
+    // An access token from the last minute of the refresh token's 30 days...
+    accounts.setClockOffsetMs(30 * day - 60 * 1000);
+    const QString access = call("POST", QStringLiteral("/oauth/token?grant_type=refresh_token"), {},
+        refreshBody(refreshToken), "application/json")
+                               .json.value(QStringLiteral("access_token"))
+                               .toString();
+    QVERIFY(!access.isEmpty());
+    // ...is still valid past them; the refresh token is not.
+    accounts.setClockOffsetMs(30 * day + 1000);
+    const RawResult result = call("POST", QStringLiteral("/oauth/revoke"), bearer(access),
+        refreshBody(refreshToken), "application/json");
+    QCOMPARE(result.status, 401);
+    QCOMPARE(result.json, (QJsonObject {{"code", 40106}, {"message", "Refresh token is invalid"}}));
+    QCOMPARE(call("GET", QStringLiteral("/oauth/me"), bearer(access)).status, 200);
+}
+
+void TestEmulator::headHasNoBody_data()
+{
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<int>("status");
+    const QByteArray hash
+        = QCryptographicHash::hash(DemoEmail.toUtf8(), QCryptographicHash::Md5).toHex();
+    QTest::newRow("avatar") << QByteArray("/avatar/" + hash + "?s=64") << 200;
+    QTest::newRow("me without a token") << QByteArray("/oauth/me") << 401;
+    QTest::newRow("unknown path") << QByteArray("/nope") << 404;
+    QTest::newRow("POST-only path") << QByteArray("/oauth/token?grant_type=password") << 405;
+}
+
+void TestEmulator::headHasNoBody()
+{
+    QFETCH(QByteArray, target);
+    QFETCH(int, status);
+    RawClient client;
+    QVERIFY(client.open(m_emulator->server().port()));
+    client.send(requestHead("GET", target));
+    const RawResponse get = client.read();
+    QVERIFY(get.complete);
+    // HEAD, and a GET after it on the same connection: the GET's status line must follow
+    // HEAD's head at once, with no body between.
+    client.send(requestHead("HEAD", target) + requestHead("GET", "/nope"));
+    const RawResponse head = client.read(true);
+    QVERIFY(head.complete);
+    QCOMPARE(head.status, status);
+    QCOMPARE(head.headers.value("content-length"), QByteArray::number(get.body.size()));
+    QCOMPARE(head.headers.value("content-type"), get.headers.value("content-type"));
+    QTRY_VERIFY_WITH_TIMEOUT(client.pending().size() >= 12, 10000);
+    QVERIFY2(client.pending().startsWith("HTTP/1.1 404"), client.pending().left(40).constData());
+    if (status == 405) {
+        QCOMPARE(head.headers.value("allow"), QByteArray("POST"));
+    } else {
+        QCOMPARE(get.status, status);
+        QVERIFY(!get.body.isEmpty());
+    }
+    QCOMPARE(
+        m_emulator->server().requestCount("HEAD", QString::fromLatin1(target.split('?').first())),
+        1);
+}
+
+void TestEmulator::connectionPersistence_data()
+{
+    QTest::addColumn<QByteArray>("version");
+    QTest::addColumn<QByteArray>("fields");
+    QTest::addColumn<bool>("staysOpen");
+    QTest::addColumn<QByteArray>("connectionField");
+    QTest::newRow("HTTP/1.1") << QByteArray("HTTP/1.1") << QByteArray() << true << QByteArray();
+    QTest::newRow("HTTP/1.1, Connection: close")
+        << QByteArray("HTTP/1.1") << QByteArray("Connection: close\r\n") << false
+        << QByteArray("close");
+    QTest::newRow("HTTP/1.1, Connection: keep-alive, Close")
+        << QByteArray("HTTP/1.1") << QByteArray("Connection: keep-alive, Close\r\n") << false
+        << QByteArray("close");
+    QTest::newRow("HTTP/1.0") << QByteArray("HTTP/1.0") << QByteArray() << false
+                              << QByteArray("close");
+    QTest::newRow("HTTP/1.0, Connection: keep-alive")
+        << QByteArray("HTTP/1.0") << QByteArray("Connection: keep-alive\r\n") << true
+        << QByteArray("keep-alive");
+}
+
+void TestEmulator::connectionPersistence()
+{
+    QFETCH(QByteArray, version);
+    QFETCH(QByteArray, fields);
+    QFETCH(bool, staysOpen);
+    QFETCH(QByteArray, connectionField);
+    RawClient client;
+    QVERIFY(client.open(m_emulator->server().port()));
+    client.send(requestHead("GET", "/oauth/me", fields, version));
+    const RawResponse first = client.read();
+    QCOMPARE(first.status, 401);
+    QCOMPARE(first.headers.value("connection"), connectionField);
+    if (!staysOpen) {
+        QVERIFY(client.waitClosed(5000));
+        return;
+    }
+    client.send(requestHead("GET", "/nope", fields, version));
+    QCOMPARE(client.read().status, 404);
+    QCOMPARE(client.socket().state(), QAbstractSocket::ConnectedState);
+}
+
+void TestEmulator::idleConnectionTimesOut_data()
+{
+    QTest::addColumn<QByteArray>("sent");
+    QTest::addColumn<int>("status"); // of what the server sends at the timeout, 0: nothing
+    QTest::newRow("idle after an answer") << requestHead("GET", "/oauth/me") << 0;
+    QTest::newRow("nothing ever sent") << QByteArray() << 0;
+    QTest::newRow("half a request") << QByteArray("GET /oauth/me HTTP/1.1\r\nHost: x") << 408;
+}
+
+void TestEmulator::idleConnectionTimesOut()
+{
+    QFETCH(QByteArray, sent);
+    QFETCH(int, status);
+    QCOMPARE(HttpTimeouts().idleMs, 30 * 1000); // the realistic default
+    HttpTimeouts timeouts;
+    timeouts.idleMs = 300;
+    timeouts.lingerMs = 100;
+    m_emulator->server().setHttpTimeouts(timeouts);
+    RawClient client;
+    QVERIFY(client.open(m_emulator->server().port()));
+    client.send(sent);
+    if (sent.endsWith("\r\n\r\n"))
+        QCOMPARE(client.read().status, 401);
+    QElapsedTimer idle;
+    idle.start();
+    if (status != 0)
+        QCOMPARE(client.read(false, 5000).status, status);
+    QVERIFY(client.waitClosed(5000));
+    qInfo("closed after %lld ms idle (timeout 300 ms)", idle.elapsed());
+    QVERIFY(idle.elapsed() >= 250);
+    if (status == 0)
+        QVERIFY(client.pending().isEmpty());
+}
+
+void TestEmulator::expectContinue_data()
+{
+    QTest::addColumn<bool>("withinLimit");
+    QTest::newRow("body within the limit: 100, then the answer") << true;
+    QTest::newRow("body over the limit: 413 at once") << false;
+}
+
+void TestEmulator::expectContinue()
+{
+    QFETCH(bool, withinLimit);
+    const QByteArray body
+        = refreshBody(grantDemo().value(QStringLiteral("refresh_token")).toString());
+    RawClient client;
+    QVERIFY(client.open(m_emulator->server().port()));
+    const QByteArray length = withinLimit ? QByteArray::number(body.size()) : "2000000";
+    client.send(requestHead("POST", "/oauth/token?grant_type=refresh_token",
+        "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: " + length
+            + "\r\n"));
+    const RawResponse interim = client.read();
+    if (!withinLimit) {
+        QCOMPARE(interim.status, 413);
+        QVERIFY(client.waitClosed(10000));
+        QCOMPARE(m_emulator->server().requests().size(), 1); // the grant only
+        return;
+    }
+    QCOMPARE(interim.status, 100);
+    QVERIFY(client.pending().isEmpty()); // nothing more until the body is sent
+    client.send(body);
+    const RawResponse answer = client.read();
+    QCOMPARE(answer.status, 200);
+    QVERIFY(QJsonDocument::fromJson(answer.body).object().contains(QStringLiteral("access_token")));
+}
+
+void TestEmulator::tokenAnswersAreNotCached_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("grant") << QStringLiteral("grant");
+    QTest::newRow("bad credentials") << QStringLiteral("bad credentials");
+    QTest::newRow("refresh") << QStringLiteral("refresh");
+    QTest::newRow("dead refresh token") << QStringLiteral("dead refresh token");
+    QTest::newRow("wrong method") << QStringLiteral("wrong method");
+    QTest::newRow("slow fault") << QStringLiteral("slow");
+}
+
+void TestEmulator::tokenAnswersAreNotCached()
+{
+    QFETCH(QString, kind);
+    const QString refreshToken = grantDemo().value(QStringLiteral("refresh_token")).toString();
+    const QString grantPath = QStringLiteral("/oauth/token?grant_type=password");
+    const QString refreshPath = QStringLiteral("/oauth/token?grant_type=refresh_token");
+    RawResult result;
+    if (kind == QLatin1String("grant"))
+        result = call("POST", grantPath, basic(DemoEmail, DemoPassword));
+    else if (kind == QLatin1String("bad credentials"))
+        result = call("POST", grantPath, basic(DemoEmail, QStringLiteral("nope")));
+    else if (kind == QLatin1String("refresh"))
+        result = call("POST", refreshPath, {}, refreshBody(refreshToken), "application/json");
+    else if (kind == QLatin1String("dead refresh token"))
+        result
+            = call("POST", refreshPath, {}, refreshBody(QStringLiteral("x")), "application/json");
+    else if (kind == QLatin1String("wrong method"))
+        result = call("GET", grantPath);
+    else {
+        m_emulator->server().addFault(
+            faultOn(QStringLiteral("slow,delay=10"), QStringLiteral("/oauth/token")));
+        result = call("POST", grantPath, basic(DemoEmail, DemoPassword));
+    }
+    QVERIFY(result.status != 0);
+    QCOMPARE(result.headers.value("cache-control"), QByteArray("no-store"));
+    QCOMPARE(result.headers.value("pragma"), QByteArray("no-cache"));
+    // Not on other endpoints' answers.
+    QVERIFY(!call("GET", QStringLiteral("/oauth/me")).headers.contains("pragma"));
+}
+
+void TestEmulator::badOptionValuesAreRejected_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("named");
+    auto row = [](const char *name, const QStringList &arguments, const QString &named) {
+        QTest::newRow(name) << arguments << named;
+    };
+    row("port abc", {"--port", "abc"}, "--port");
+    row("port 65536", {"--port", "65536"}, "--port");
+    row("port -1", {"--port", "-1"}, "--port");
+    row("token lifetime abc", {"--token-lifetime", "abc"}, "--token-lifetime");
+    row("token lifetime 0", {"--token-lifetime", "0"}, "--token-lifetime");
+    row("token lifetime 1.5", {"--token-lifetime", "1.5"}, "--token-lifetime");
+    row("clock offset abc", {"--clock-offset", "abc"}, "--clock-offset");
+    row("clock offset 1e3", {"--clock-offset", "1e3"}, "--clock-offset");
+    row("clock offset beyond 100 years", {"--clock-offset", "99999999999"}, "--clock-offset");
+    row("fault delay -1", {"--fault", "slow,delay=-1"}, "delay");
+    row("fault delay soon", {"--fault", "slow,delay=soon"}, "delay");
+    row("fault status 99", {"--fault", "status=99"}, "status");
+    row("fault count 0", {"--fault", "status=500,count=0"}, "count");
+    row("fault bytes -5", {"--fault", "huge,bytes=-5"}, "bytes");
+    row("fault retry-after soon", {"--fault", "status=503,retry-after=soon"}, "retry-after");
+    row("fault redirect target", {"--fault", "redirect,target=notaurl"}, "target");
+}
+
+void TestEmulator::badOptionValuesAreRejected()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, named);
+    const QString certs = EmulatorFixture::certificateDirectory();
+    QProcess emulator;
+    QSignalSpy finished(&emulator, &QProcess::finished);
+    emulator.start(QStringLiteral(SMTPD_EMULATOR_EXE),
+        QStringList {QStringLiteral("--cert"), certs + QStringLiteral("/server.pem"),
+            QStringLiteral("--key"), certs + QStringLiteral("/server.key")}
+            + arguments);
+    if (!finished.wait(15000)) {
+        emulator.kill();
+        QFAIL("the emulator started with a bad value");
+    }
+    const QString message = QString::fromUtf8(emulator.readAllStandardError());
+    qInfo("%s", qPrintable(message.trimmed()));
+    QCOMPARE(emulator.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(emulator.exitCode(), 2);
+    QVERIFY2(message.startsWith(QStringLiteral("smtpd-emulator: ")), qPrintable(message));
+    QVERIFY2(message.contains(named), qPrintable(message));
+    QVERIFY2(message.contains(arguments.last().section(QLatin1Char('='), -1)), qPrintable(message));
 }
 
 QTEST_MAIN(TestEmulator)

@@ -7,8 +7,8 @@
 
 namespace TestSupport {
 
-// The smtpd-emulator executable in its own process (so that its logging, and Qt HttpServer's,
-// never mixes with the app's in tests that audit the app's logs).
+// The smtpd-emulator executable in its own process (so that its logging never mixes with the
+// app's in tests that audit the app's logs).
 class EmulatorProcess
 {
 public:
