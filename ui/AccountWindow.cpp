@@ -3,6 +3,7 @@
 #include "ApiKeysPage.h"
 #include "PlanUsagePage.h"
 
+#include <QTabBar>
 #include <QTabWidget>
 
 #include "AccountListDelegate.h"
@@ -295,6 +296,8 @@ AccountWindow::AccountWindow(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("accountTabs"));
     m_tabs->setAccessibleName(tr("Account sections"));
     m_tabs->setDocumentMode(true);
+    m_tabs->setUsesScrollButtons(false); // unnamed arrow buttons otherwise; three tabs fit
+    m_tabs->tabBar()->setAccessibleName(tr("Account sections"));
     m_tabs->addTab(page, tr("Account"));
     m_tabs->addTab(m_apiKeys, tr("API keys"));
     m_tabs->addTab(m_plan, tr("Plan && usage"));

@@ -95,7 +95,7 @@ ApiKeysPage::ApiKeysPage(QWidget *parent)
     m_filter->setObjectName(QStringLiteral("apiKeyFilter"));
     m_filter->setAccessibleName(tr("Filter keys"));
     m_filter->setPlaceholderText(tr("Filter by name or key"));
-    m_filter->setClearButtonEnabled(true);
+    // (No built-in clear button: it has no accessible name. Select all and type, or delete.)
     connect(m_filter, &QLineEdit::textChanged, m_filtered,
         &QSortFilterProxyModel::setFilterFixedString);
 

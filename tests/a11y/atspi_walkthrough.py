@@ -184,7 +184,8 @@ try:
         for i in range(node.childCount):
             walk(node.getChildAtIndex(i), depth + 1)
     walk(root)
-    check(not unnamed, "every button has an accessible name")
+    check(not unnamed, "every button has an accessible name: %s" % [
+        (n.parent.name if n.parent else None, n.description) for n in unnamed])
     check(not leaks, "no accessible name or description holds a secret")
 finally:
     if app is not None:

@@ -655,7 +655,8 @@ void TestAccountGui::everyButtonReachableByTab()
     const QStringList expected {QStringLiteral("Add account"), QStringLiteral("Remove account"),
         QStringLiteral("Make default"), QStringLiteral("Copy access token"),
         QStringLiteral("Refresh now"), QStringLiteral("Account ID"),
-        QStringLiteral("Copy account ID"), QStringLiteral("Sign out")};
+        QStringLiteral("Copy account ID"), QStringLiteral("Sign out"),
+        QStringLiteral("Account sections")}; // the tabs: then Left/Right choose one
     QCOMPARE(reached, expected);
 }
 
