@@ -14,11 +14,15 @@
 
 #include <QAbstractItemView>
 #include <QAccessible>
+#include <QCheckBox>
+#include <QDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -49,6 +53,7 @@ private slots:
     void renewalFormIsForTheShownAccount();
     void lastAccountSignedOutStillHasAWindow();
     void missingCaFileIsExplained();
+    void apiKeyCreatedHereSignsInUntilRevoked();
 
 private:
     // Adds an account through Add account → the sign-in window, on `server` (with `caFile`)
@@ -513,6 +518,105 @@ void TestAccountsGui::missingCaFileIsExplained()
     QVERIFY(jack->problem().isEmpty());
     QCOMPARE(jack->record().caFile, CaFile);
     QCOMPARE(app.accounts()->accounts().size(), 2);
+}
+
+// Issue 9, point 6, through the widgets: Create key → the secret shown once → sign in with it
+// (a second account) → Revoke → that key's sign-in fails with the server's message and its
+// session ends.
+void TestAccountsGui::apiKeyCreatedHereSignsInUntilRevoked()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    Account *dana = rig.app().currentAccount();
+    AccountWindow *window = rig.app().accountWindow();
+    window->showSection(AccountWindow::Section::ApiKeys);
+    auto *table = window->findChild<QTableView *>(QStringLiteral("apiKeyTable"));
+    QTRY_VERIFY_WITH_TIMEOUT(table->isVisible() && table->model()->rowCount() >= 1, 10000);
+    const int before = table->model()->rowCount();
+
+    QTest::mouseClick(
+        findByAccessibleName<QPushButton>(window, QStringLiteral("Create key")), Qt::LeftButton);
+    QDialog *create = nullptr;
+    QTRY_VERIFY((create = window->findChild<QDialog *>(QStringLiteral("createKeyDialog")))
+        && create->isVisible());
+    QTest::keyClicks(
+        create->findChild<QLineEdit *>(QStringLiteral("newKeyName")), QStringLiteral("CI runner"));
+    QTest::mouseClick(
+        findByAccessibleName<QPushButton>(create, QStringLiteral("Create key")), Qt::LeftButton);
+    QDialog *secretDialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (secretDialog = window->findChild<QDialog *>(QStringLiteral("oneTimeSecretDialog")))
+            && secretDialog->isVisible(),
+        10000);
+    const QString key = secretDialog->findChild<QLineEdit *>(QStringLiteral("newKey"))->text();
+    const QString secret
+        = secretDialog->findChild<QLineEdit *>(QStringLiteral("newSecret"))->text();
+    QVERIFY(!key.isEmpty() && !secret.isEmpty());
+    secretDialog->findChild<QCheckBox *>(QStringLiteral("secretStored"))->setChecked(true);
+    QTest::mouseClick(
+        findByAccessibleName<QPushButton>(secretDialog, QStringLiteral("Close")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), before + 1, 10000); // listed
+    QVERIFY(!QSettings().allKeys().join(QLatin1Char(' ')).contains(secret));
+
+    // Sign in with it: a second account, by key and secret.
+    QTest::mouseClick(
+        findByAccessibleName<QPushButton>(window, QStringLiteral("Add account")), Qt::LeftButton);
+    SignInWindow *form = rig.app().signInWindow();
+    QTRY_VERIFY(form->isVisible());
+    form->findChild<QRadioButton *>(QStringLiteral("modeApiKey"))->click();
+    auto *user = findByAccessibleName<QLineEdit>(form, QStringLiteral("API key"));
+    auto *pass = findByAccessibleName<QLineEdit>(form, QStringLiteral("Secret"));
+    QVERIFY(user && pass);
+    user->clear();
+    QTest::keyClicks(user, key);
+    QTest::keyClicks(pass, secret);
+    QTest::keyClick(pass, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.app().accounts()->accounts().size() == 2
+            && rig.app().currentAccount()->session()->state() == Session::State::Active,
+        10000);
+    Account *keyAccount = rig.app().currentAccount();
+
+    // Back on Dana's keys: revoke it, after the confirmation naming it.
+    rig.app().setCurrentAccount(dana);
+    window->showSection(AccountWindow::Section::ApiKeys);
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), before + 1, 10000);
+    int row = -1;
+    for (int r = 0; r < table->model()->rowCount(); ++r)
+        if (table->model()->index(r, 0).data().toString() == QStringLiteral("CI runner"))
+            row = r;
+    QVERIFY(row >= 0);
+    table->selectRow(row);
+    QTest::mouseClick(
+        findByAccessibleName<QPushButton>(window, QStringLiteral("Revoke key")), Qt::LeftButton);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = window->findChild<QMessageBox *>(QStringLiteral("revokeKeyConfirmation")))
+        && box->isVisible());
+    QVERIFY(box->text().contains(QStringLiteral("CI runner")));
+    for (QAbstractButton *b : box->buttons())
+        if (box->buttonRole(b) == QMessageBox::DestructiveRole)
+            b->click();
+    auto revoked = [&] { // PUT /api/v1/account/api_key/:id/revoke answered 200
+        for (const auto &r : rig.emulator().server().requests())
+            if (r.path.startsWith(QStringLiteral("/api/v1/"))
+                && r.path.endsWith(QStringLiteral("/revoke")) && r.status == 200)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(revoked(), 10000);
+
+    // Its sign-in now fails with the server's message; its session ends at the next refresh.
+    QNetworkAccessManager network;
+    SystemClock clock;
+    ApiClient api(&network, &clock);
+    api.setServer(rig.emulator().baseUrl(), EmulatorFixture::caCertificates());
+    std::unique_ptr<TokenReply> grant(api.grantPassword(key, secret));
+    QVERIFY(waitForReply(grant.get()));
+    QCOMPARE(grant->error().serverCode(), 40102);
+    QVERIFY(!grant->error().userMessage().isEmpty());
+    keyAccount->session()->refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(keyAccount->session()->state()), toString(Session::State::Expired), 10000);
+    QCOMPARE(toString(dana->session()->state()), toString(Session::State::Active));
 }
 
 QTEST_MAIN(TestAccountsGui)
