@@ -124,6 +124,32 @@ try:
     token = wait_for(lambda: clipboard() if clipboard() != before and clipboard().startswith("eyJ") else None)
     check(token is not None, "pressing 'Copy access token' through AT-SPI put a token on the X clipboard")
 
+    # The account's console: its API keys and its plan, each a tab.
+    keys_tab = find(root, "API keys", [pyatspi.ROLE_PAGE_TAB])
+    check(keys_tab is not None, "an 'API keys' tab")
+    if keys_tab is not None:
+        press(keys_tab)
+        check(wait_for(lambda: find(root, "Create key", [pyatspi.ROLE_PUSH_BUTTON])) is not None,
+              "the API keys tab has a 'Create key' button (Dana is the owner)")
+        for name in ("Refresh keys", "Copy key", "Show sessions", "Revoke key"):
+            check(find(root, name, [pyatspi.ROLE_PUSH_BUTTON]) is not None, "a '%s' button" % name)
+        check(find(root, "Filter keys") is not None, "a 'Filter keys' field")
+        check(wait_for(lambda: find(root, "API key list")) is not None, "the key list is named")
+    plan_tab = find(root, "Plan & usage", [pyatspi.ROLE_PAGE_TAB])
+    check(plan_tab is not None, "a 'Plan & usage' tab")
+    if plan_tab is not None:
+        press(plan_tab)
+        meter = wait_for(lambda: find(root, "Emails used this month"))
+        check(meter is not None, "the usage meter is named")
+        words = wait_for(lambda: find(root, "Usage in words"))
+        check(words is not None and "4,087" in (words.description or ""),
+              "the usage is there in words: %s" % (words.description if words else None))
+        check(find(root, "Refresh plan and usage", [pyatspi.ROLE_PUSH_BUTTON]) is not None,
+              "a 'Refresh plan and usage' button")
+    account_tab = find(root, "Account", [pyatspi.ROLE_PAGE_TAB])
+    if account_tab is not None:
+        press(account_tab)
+
     # Several accounts: the list, Add account (Jack on the same server), Make default, Remove.
     accounts = find(root, "Accounts")
     check(accounts is not None, "an 'Accounts' list")
