@@ -2,6 +2,7 @@
 // with every logging category on. No password or token value may appear in any log line,
 // any file under the test's HOME and XDG folders, any window title or accessible name.
 #include "AccountWindow.h"
+#include "ApiKeysPage.h"
 #include "Application.h"
 #include "EmulatorFixture.h"
 #include "EmulatorProcess.h"
@@ -13,6 +14,8 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QCheckBox>
+#include <QDialog>
 #include <QDirIterator>
 #include <QLineEdit>
 #include <QLoggingCategory>
@@ -124,6 +127,27 @@ void TestSecretsAudit::noSecretLeaks()
         secrets << keyToken;
     }
     app.setCurrentAccount(app.accounts()->accounts().first());
+
+    // A new API key created in the API keys tab: its secret is shown once, then must be
+    // nowhere (no log line, file, setting, title or accessible name).
+    app.accountWindow()->showSection(AccountWindow::Section::ApiKeys);
+    auto *keysPage = app.accountWindow()->apiKeysPage();
+    emit keysPage->createRequested(QStringLiteral("audit key"), QStringLiteral("standard"));
+    QDialog *shown = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (shown = app.accountWindow()->findChild<QDialog *>(QStringLiteral("oneTimeSecretDialog")))
+            && shown->isVisible(),
+        15000);
+    const QString newSecret = shown->findChild<QLineEdit *>(QStringLiteral("newSecret"))->text();
+    QVERIFY(newSecret.size() >= 8);
+    secrets << newSecret;
+    for (QWidget *widget : shown->findChildren<QWidget *>())
+        QVERIFY(!widget->accessibleName().contains(newSecret)
+            && !widget->windowTitle().contains(newSecret));
+    shown->findChild<QCheckBox *>(QStringLiteral("secretStored"))->setChecked(true);
+    shown->accept();
+    QTRY_VERIFY(!app.accountWindow()->findChild<QDialog *>(QStringLiteral("oneTimeSecretDialog")));
+    app.accountWindow()->showSection(AccountWindow::Section::Account);
 
     // Everything visible about the app, while signed in: widgets, the account list's entries,
     // the tray's tooltip and menus.
