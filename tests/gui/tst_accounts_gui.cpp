@@ -54,6 +54,7 @@ private slots:
     void lastAccountSignedOutStillHasAWindow();
     void missingCaFileIsExplained();
     void apiKeyCreatedHereSignsInUntilRevoked();
+    void roleThatMayNotManageKeysIsToldSo();
 
 private:
     // Adds an account through Add account → the sign-in window, on `server` (with `caFile`)
@@ -617,6 +618,35 @@ void TestAccountsGui::apiKeyCreatedHereSignsInUntilRevoked()
     QTRY_COMPARE_WITH_TIMEOUT(
         toString(keyAccount->session()->state()), toString(Session::State::Expired), 10000);
     QCOMPARE(toString(dana->session()->state()), toString(Session::State::Active));
+}
+
+// Signed in with a standard-role key, the principal may read the plan but not the keys: the
+// API keys tab says so in words and offers no Create or Revoke.
+void TestAccountsGui::roleThatMayNotManageKeysIsToldSo()
+{
+    AppRig rig;
+    SignInWindow *form = rig.app().signInWindow();
+    form->findChild<QRadioButton *>(QStringLiteral("modeApiKey"))->click();
+    QTest::keyClicks(findByAccessibleName<QLineEdit>(form, QStringLiteral("API key")), DemoApiKey);
+    auto *secret = findByAccessibleName<QLineEdit>(form, QStringLiteral("Secret"));
+    QTest::keyClicks(secret, DemoApiSecret);
+    QTest::keyClick(secret, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.app().currentAccount()
+            && rig.app().currentAccount()->session()->state() == Session::State::Active,
+        10000);
+    AccountWindow *window = rig.app().accountWindow();
+    QTRY_VERIFY(window->isVisible());
+    window->showSection(AccountWindow::Section::ApiKeys);
+    auto *message = window->findChild<QLabel *>(QStringLiteral("apiKeysMessage"));
+    QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), 10000);
+    QVERIFY2(message->text().contains(QStringLiteral("may not")), qPrintable(message->text()));
+    QVERIFY(!window->findChild<QPushButton *>(QStringLiteral("createKey"))->isVisible());
+    QVERIFY(!window->findChild<QPushButton *>(QStringLiteral("revokeKey"))->isVisible());
+    // The plan is readable for this role.
+    window->showSection(AccountWindow::Section::PlanUsage);
+    auto *name = window->findChild<QLabel *>(QStringLiteral("planName"));
+    QTRY_VERIFY_WITH_TIMEOUT(name->text().contains(QStringLiteral("plan")), 10000);
+    QVERIFY(!window->findChild<QLabel *>(QStringLiteral("planMessage"))->isVisible());
 }
 
 QTEST_MAIN(TestAccountsGui)
