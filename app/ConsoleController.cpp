@@ -59,10 +59,10 @@ ConsoleController::ConsoleController(
     , m_clipboard(clipboard)
 {
     ApiKeysPage *keys = window->apiKeysPage();
-    connect(window, &AccountWindow::sectionShown, this, &ConsoleController::loadShown);
     connect(keys, &ApiKeysPage::refreshRequested, this, &ConsoleController::loadKeys);
     connect(window->planUsagePage(), &PlanUsagePage::refreshRequested, this,
         &ConsoleController::loadPlan);
+    connect(window, &AccountWindow::sectionShown, this, [this] { loadShown(); });
     connect(keys, &ApiKeysPage::copyRequested, this, [this](const QString &text, bool) {
         if (!m_account)
             return;
@@ -76,8 +76,10 @@ ConsoleController::ConsoleController(
             const std::optional<ApiRole> role = roleFromName(roleId);
             if (!m_account || !role)
                 return;
+            // The context is the controller, not the account's calls: a switch to another
+            // account while the key is being made must not lose its one-time secret.
             m_account->console()->createKey(
-                m_calls, name, *role, [keys](NewApiKey created, const ApiError &error) {
+                this, name, *role, [keys](NewApiKey created, const ApiError &error) {
                     if (error) {
                         keys->setMessage(
                             tr("The key could not be created: %1").arg(error.userMessage()));
@@ -122,22 +124,51 @@ void ConsoleController::setAccount(Account *account)
     delete m_calls; // the old account's answers are of no use now
     m_calls = new QObject(this);
     m_account = account;
-    m_window->apiKeysPage()->setKeys({});
-    m_window->apiKeysPage()->setMessage({});
-    m_window->planUsagePage()->setMessage({});
-    if (account)
-        connect(account->console(), &AccountConsole::keysChanged, m_calls, [this] { loadKeys(); });
+    m_keysLoaded = m_planLoaded = false;
+    m_signedIn = account && account->session()->hasTokens();
+    ApiKeysPage *keys = m_window->apiKeysPage();
+    keys->setKeys({});
+    keys->setMessage({});
+    keys->setLoading(false);
+    keys->setCanManage(false); // until this account's list says it may
+    m_window->planUsagePage()->clear();
+    if (account) {
+        connect(account->console(), &AccountConsole::keysChanged, m_calls, [this] {
+            m_keysLoaded = false;
+            loadShown();
+        });
+        connect(
+            account->session(), &Session::stateChanged, m_calls, [this] { onSessionChanged(); });
+    }
     loadShown();
 }
 
-void ConsoleController::loadShown()
+// Signed in or out (or the session ended): what the tabs show is loaded again.
+void ConsoleController::onSessionChanged()
+{
+    const bool signedIn = m_account && m_account->session()->hasTokens();
+    if (signedIn == m_signedIn)
+        return;
+    m_signedIn = signedIn;
+    m_keysLoaded = m_planLoaded = false;
+    if (!signedIn) {
+        m_window->apiKeysPage()->setKeys({});
+        m_window->apiKeysPage()->setCanManage(false);
+        m_window->planUsagePage()->clear();
+    }
+    loadShown();
+}
+
+void ConsoleController::loadShown(bool force)
 {
     switch (m_window->shownSection()) {
     case AccountWindow::Section::ApiKeys:
-        loadKeys();
+        if (force || !m_keysLoaded)
+            loadKeys();
         break;
     case AccountWindow::Section::PlanUsage:
-        loadPlan();
+        if (force || !m_planLoaded)
+            loadPlan();
         break;
     case AccountWindow::Section::Account:
         break;
@@ -160,12 +191,18 @@ void ConsoleController::loadKeys()
             m_account ? tr("Sign in to this account to see its API keys.") : QString());
         return;
     }
+    m_keysLoaded = true;
+    const quint64 generation = ++m_keysGeneration;
     page->setLoading(true);
     m_account->console()->listKeys(
-        m_calls, [this, page](const QList<ApiKey> &keys, const ApiError &error) {
+        m_calls, [this, page, generation](const QList<ApiKey> &keys, const ApiError &error) {
+            if (generation != m_keysGeneration)
+                return; // a newer list is on its way
             page->setLoading(false);
             if (error) {
-                page->setCanManage(!error.isForbidden());
+                m_keysLoaded = false; // the next look tries again
+                if (error.isForbidden())
+                    page->setCanManage(false);
                 page->setKeys({});
                 page->setMessage(wordsFor(error,
                     tr("Your role on this account may not see or manage its API keys (the "
@@ -190,22 +227,32 @@ void ConsoleController::loadPlan()
         page->setMessage(m_account ? tr("Sign in to this account to see its plan.") : QString());
         return;
     }
+    m_planLoaded = true;
+    const quint64 generation = ++m_planGeneration;
+    auto current = [this, generation] { return generation == m_planGeneration; };
     auto failed = [this, page](const ApiError &error) {
+        m_planLoaded = false;
         page->setMessage(wordsFor(error,
             tr("Your role on this account may not see its plan and usage. Ask the account's "
                "owner or an admin.")));
     };
-    m_account->console()->plan(m_calls, [page, failed](const Plan &plan, const ApiError &error) {
-        if (error)
-            return failed(error);
-        page->setMessage({});
-        page->setPlan(factsFor(plan));
-    });
-    m_account->console()->usage(m_calls, [page, failed](const Usage &usage, const ApiError &error) {
-        if (error)
-            return failed(error);
-        page->setUsage(factsFor(usage));
-    });
+    m_account->console()->plan(
+        m_calls, [page, failed, current](const Plan &plan, const ApiError &error) {
+            if (!current())
+                return;
+            if (error)
+                return failed(error);
+            page->setMessage({});
+            page->setPlan(factsFor(plan));
+        });
+    m_account->console()->usage(
+        m_calls, [page, failed, current](const Usage &usage, const ApiError &error) {
+            if (!current())
+                return;
+            if (error)
+                return failed(error);
+            page->setUsage(factsFor(usage));
+        });
 }
 
 } // namespace Smtpd

@@ -29,15 +29,22 @@ signals:
     void copied(const QString &accountId);
 
 private:
-    void loadShown();
+    // Loads the shown tab unless it holds this account's data already (`force`: again anyway).
+    void loadShown(bool force = false);
     void loadKeys();
     void loadPlan();
+    void onSessionChanged();
     QString wordsFor(const ApiError &error, const QString &forbidden) const;
 
     AccountWindow *m_window;
     TokenClipboard *m_clipboard;
     QPointer<Account> m_account;
     QObject *m_calls = nullptr; // the context of the calls for m_account (dropped on a switch)
+    bool m_keysLoaded = false; // for m_account, since it was shown or signed in
+    bool m_planLoaded = false;
+    quint64 m_keysGeneration = 0; // an answer to an older request is dropped
+    quint64 m_planGeneration = 0;
+    bool m_signedIn = false; // m_account had tokens when last seen
 };
 
 } // namespace Smtpd

@@ -26,6 +26,7 @@ namespace {
 enum Column { Name, Key, Active, LastUsed, Created, ColumnCount };
 constexpr int IdRole = Qt::UserRole + 1;
 constexpr int SortRole = Qt::UserRole + 2;
+constexpr int FilterRole = Qt::UserRole + 3; // name and the whole key: what the filter matches
 
 QString when(const QDateTime &time, const QString &never)
 {
@@ -78,7 +79,8 @@ ApiKeysPage::ApiKeysPage(QWidget *parent)
     m_filtered->setSourceModel(m_model);
     m_filtered->setSortRole(SortRole);
     m_filtered->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_filtered->setFilterKeyColumn(-1);
+    m_filtered->setFilterKeyColumn(Name);
+    m_filtered->setFilterRole(FilterRole);
     m_table->setObjectName(QStringLiteral("apiKeyTable"));
     m_table->setAccessibleName(tr("API key list"));
     m_table->setModel(m_filtered);
@@ -166,6 +168,12 @@ void ApiKeysPage::setKeys(const QList<ApiKeyRow> &keys)
 {
     const QString selected = selectedId();
     m_keys = keys;
+    // A key's sessions stay shown only while that key is listed.
+    bool sessionsKeyListed = false;
+    for (const ApiKeyRow &key : keys)
+        sessionsKeyListed = sessionsKeyListed || key.id == m_sessionsKeyId;
+    if (!sessionsKeyListed)
+        m_sessionPanel->hide();
     m_model->removeRows(0, m_model->rowCount());
     for (const ApiKeyRow &key : keys) {
         QList<QStandardItem *> row {cell(key.name, key.name.toLower()),
@@ -174,6 +182,7 @@ void ApiKeysPage::setKeys(const QList<ApiKeyRow> &keys)
             cell(when(key.lastUsed, tr("Never")), key.lastUsed.toMSecsSinceEpoch()),
             cell(when(key.created, QString()), key.created.toMSecsSinceEpoch())};
         row.first()->setData(key.id, IdRole);
+        row.first()->setData(QString(key.name + QLatin1Char(' ') + key.key), FilterRole);
         row.at(Key)->setToolTip(tr("Key %1 (Copy key copies it whole)").arg(shortened(key.key)));
         m_model->appendRow(row);
     }
@@ -228,6 +237,7 @@ void ApiKeysPage::showSessions(const QString &keyId, const QList<ApiKeySessionRo
     for (const ApiKeyRow &row : std::as_const(m_keys))
         if (row.id == keyId)
             name = row.name;
+    m_sessionsKeyId = keyId;
     m_sessionPanel->setTitle(tr("Sessions of \u201c%1\u201d").arg(name));
     m_sessionTable->setRowCount(int(sessions.size()));
     for (int i = 0; i < sessions.size(); ++i) {

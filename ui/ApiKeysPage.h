@@ -65,6 +65,7 @@ private:
     QPushButton *m_sessions;
     QGroupBox *m_sessionPanel;
     QTableWidget *m_sessionTable;
+    QString m_sessionsKeyId; // whose sessions the side panel shows
     bool m_canManage = false;
     bool m_loading = false;
 };

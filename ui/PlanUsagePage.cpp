@@ -131,6 +131,19 @@ void PlanUsagePage::setPlan(const PlanFacts &plan)
     updateMeter();
 }
 
+void PlanUsagePage::clear()
+{
+    m_plan = {};
+    m_usage = {};
+    m_havePlan = false;
+    m_haveUsage = false;
+    m_planName->clear();
+    m_planDetails->clear();
+    setMessage({});
+    updateMeter();
+    updateChart();
+}
+
 void PlanUsagePage::setUsage(const UsageFacts &usage)
 {
     m_usage = usage;

@@ -50,6 +50,8 @@ public:
 
     void setPlan(const PlanFacts &plan);
     void setUsage(const UsageFacts &usage);
+    // Shows nothing (another account is shown now, or this one is signed out).
+    void clear();
     // A sentence on why something could not be shown (a 403 worded by the app…); empty hides.
     void setMessage(const QString &message);
     // The words for a category ("proccessed" → "Processed").

@@ -55,6 +55,7 @@ private slots:
     void missingCaFileIsExplained();
     void apiKeyCreatedHereSignsInUntilRevoked();
     void roleThatMayNotManageKeysIsToldSo();
+    void consoleLoadsOnceAndFollowsTheShownAccount();
 
 private:
     // Adds an account through Add account → the sign-in window, on `server` (with `caFile`)
@@ -647,6 +648,48 @@ void TestAccountsGui::roleThatMayNotManageKeysIsToldSo()
     auto *name = window->findChild<QLabel *>(QStringLiteral("planName"));
     QTRY_VERIFY_WITH_TIMEOUT(name->text().contains(QStringLiteral("plan")), 10000);
     QVERIFY(!window->findChild<QLabel *>(QStringLiteral("planMessage"))->isVisible());
+}
+
+// The tabs load once per account (flipping between them sends nothing more), show nothing of
+// the previous account after a switch, and follow a sign-out.
+void TestAccountsGui::consoleLoadsOnceAndFollowsTheShownAccount()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QVERIFY(addThroughWindow(rig, {}, JackEmail, JackPassword));
+    Account *jack = rig.app().currentAccount();
+    Account *dana = rig.app().accounts()->accounts().first();
+    rig.app().setCurrentAccount(dana);
+    AccountWindow *window = rig.app().accountWindow();
+    auto *planName = window->findChild<QLabel *>(QStringLiteral("planName"));
+    window->showSection(AccountWindow::Section::PlanUsage);
+    QTRY_VERIFY_WITH_TIMEOUT(planName->text() == QStringLiteral("Starter plan"), 10000);
+    auto billing = [&](const char *path) {
+        return countRequests(rig.emulator().server(), QLatin1String(path));
+    };
+    QTRY_COMPARE(billing("/api/v1/account/billing/usage"), 1);
+    for (int i = 0; i < 5; ++i) {
+        window->showSection(AccountWindow::Section::Account);
+        window->showSection(AccountWindow::Section::PlanUsage);
+    }
+    QTest::qWait(0);
+    QCOMPARE(billing("/api/v1/account/billing/plan/current"), 1);
+    QCOMPARE(billing("/api/v1/account/billing/usage"), 1);
+
+    // Jack: Dana's figures go at once; his come.
+    rig.app().setCurrentAccount(jack);
+    QVERIFY(planName->text() != QStringLiteral("Starter plan"));
+    QTRY_VERIFY_WITH_TIMEOUT(!planName->text().isEmpty(), 10000);
+    QCOMPARE(billing("/api/v1/account/billing/plan/current"), 2);
+
+    // Jack signs out on this tab: his figures go, the page says why.
+    jack->session()->signOut();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(jack->session()->state()), toString(Session::State::SignedOut), 10000);
+    QTRY_VERIFY(planName->text().isEmpty());
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("planMessage"))
+                ->text()
+                .contains(QStringLiteral("Sign in")));
 }
 
 QTEST_MAIN(TestAccountsGui)

@@ -104,6 +104,14 @@ void TestConsoleGui::tableSortsFiltersAndShortensKeys()
         page.findChild<QLineEdit *>(QStringLiteral("apiKeyFilter")), QStringLiteral("BUILD"));
     QCOMPARE(table->model()->rowCount(), 1);
     QCOMPARE(cellText(table, 0, 0), QStringLiteral("Build server"));
+    // The whole key (or any part of it) finds its row, though the table shows it shortened.
+    auto *filter = page.findChild<QLineEdit *>(QStringLiteral("apiKeyFilter"));
+    filter->clear();
+    QTest::keyClicks(filter, QStringLiteral("z9y8x7w6v5u4"));
+    QCOMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(cellText(table, 0, 0), QStringLiteral("alerts"));
+    filter->clear();
+    QTest::keyClicks(filter, QStringLiteral("BUILD"));
     // Copy key copies the whole key (not a secret).
     table->selectRow(0);
     QSignalSpy copies(&page, &ApiKeysPage::copyRequested);
