@@ -19,15 +19,11 @@ AccountUi::AccountUi(
     , m_presenter(new SessionPresenter(account->session(), this))
     , m_avatars(new AvatarFetcher(network, options.avatarUrl, options.caCertificates, this))
 {
-    connect(m_avatars, &AvatarFetcher::pictureReady, this, [this](const QByteArray &bytes) {
-        m_picture = bytes;
-        emit pictureChanged();
-    });
+    connect(m_avatars, &AvatarFetcher::pictureReady, this,
+        [this](const QByteArray &bytes) { setPicture(bytes); });
     connect(m_avatars, &AvatarFetcher::noPicture, this, [this] {
-        if (!m_picture.isEmpty()) {
-            m_picture.clear();
-            emit pictureChanged();
-        }
+        if (!m_picture.isEmpty())
+            setPicture({});
     });
 }
 
@@ -75,7 +71,7 @@ AccountListEntry AccountUi::listEntry(bool isDefault) const
     entry.badge = badgeFor(summary.look);
     entry.isDefault = isDefault;
     if (!m_picture.isEmpty())
-        entry.avatar.loadFromData(m_picture);
+        entry.avatar = m_pixmap;
     const QString email = m_account->session()->profile().email;
     entry.avatarHash = emailHash(email.isEmpty() ? m_account->who() : email);
     return entry;
@@ -91,14 +87,22 @@ TrayAccount AccountUi::trayAccount(bool isDefault) const
     return tray;
 }
 
+// Decoded once here: the list asks for the picture on every state change.
+void AccountUi::setPicture(const QByteArray &bytes)
+{
+    m_picture = bytes;
+    m_pixmap = QPixmap();
+    if (!bytes.isEmpty())
+        m_pixmap.loadFromData(bytes);
+    emit pictureChanged();
+}
+
 void AccountUi::updatePicture(const Profile &profile, int pixels)
 {
     if (profile.email == m_pictureEmail && profile.gravatarUrl == m_pictureUrl)
         return;
-    if (profile.email != m_pictureEmail && !m_picture.isEmpty()) {
-        m_picture.clear();
-        emit pictureChanged();
-    }
+    if (profile.email != m_pictureEmail && !m_picture.isEmpty())
+        setPicture({});
     m_pictureEmail = profile.email;
     m_pictureUrl = profile.gravatarUrl;
     if (!profile.email.isEmpty())

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QObject>
+#include <QPixmap>
 #include <QString>
 
 class QNetworkAccessManager;
@@ -47,10 +48,13 @@ signals:
     void pictureChanged();
 
 private:
+    void setPicture(const QByteArray &bytes);
+
     Account *m_account;
     SessionPresenter *m_presenter;
     AvatarFetcher *m_avatars;
     QByteArray m_picture;
+    QPixmap m_pixmap; // m_picture decoded
     QString m_pictureEmail;
     QString m_pictureUrl;
     QDateTime m_endingSoon;

@@ -100,6 +100,8 @@ private:
     QPointer<Account> m_current;
     // The account the sign-in window signs in to (new or renewed), while it is open for one.
     QPointer<Account> m_signingIn;
+    // m_signInFormFor while the form is set up for nobody.
+    static inline const QString FormForNobody = QStringLiteral("\n");
     QString m_signInFormFor; // which account the form was set up for ("" = a new one)
     bool m_addingAccount = false;
     bool m_fillingList = false; // the account list is being given its entries

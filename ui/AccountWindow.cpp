@@ -1,15 +1,11 @@
 #include "AccountWindow.h"
 
-#include "ApiKeysPage.h"
-#include "PlanUsagePage.h"
-
-#include <QTabBar>
-#include <QTabWidget>
-
 #include "AccountListDelegate.h"
 #include "AccountListModel.h"
+#include "ApiKeysPage.h"
 #include "AvatarView.h"
 #include "DurationText.h"
+#include "PlanUsagePage.h"
 #include "api/Profile.h"
 
 #include <QAction>
@@ -26,6 +22,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShowEvent>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <functional>
@@ -301,7 +299,8 @@ AccountWindow::AccountWindow(QWidget *parent)
     m_tabs->addTab(page, tr("Account"));
     m_tabs->addTab(m_apiKeys, tr("API keys"));
     m_tabs->addTab(m_plan, tr("Plan && usage"));
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { emit sectionShown(shownSection()); });
+    connect(
+        m_tabs, &QTabWidget::currentChanged, this, [this] { emit sectionShown(shownSection()); });
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(24, 24, 24, 24);

@@ -51,15 +51,8 @@ void AccountManager::dropIfNothingStored(Account *account)
             delete watcher;
             Session *session = account->session();
             if (state == Session::State::SignedOut && !session->hasTokens()
-                && session->reason() == Session::Reason::None && m_accounts.removeOne(account)) {
+                && session->reason() == Session::Reason::None && takeOut(account, false))
                 qCInfo(lcAccounts) << "an adopted account had nothing stored; dropped";
-                if (m_defaultId == account->id())
-                    m_defaultId = m_accounts.isEmpty() ? QString() : m_accounts.first()->id();
-                save();
-                emit accountRemoved(account->id());
-                emit listChanged();
-                dropWhenIdle(account);
-            }
         });
 }
 
@@ -193,16 +186,26 @@ void AccountManager::cancelSignIn(Account *account)
 
 void AccountManager::remove(Account *account)
 {
+    takeOut(account, true);
+}
+
+// Takes `account` out of the list (the first one left becomes the default if it was the
+// default), first ending its session and removing its item when `retireIt`; its object goes
+// once it is idle. False when it was not listed.
+bool AccountManager::takeOut(Account *account, bool retireIt)
+{
     if (!account || !m_accounts.removeOne(account))
-        return;
+        return false;
     const QString id = account->id();
     if (m_defaultId == id)
         m_defaultId = m_accounts.isEmpty() ? QString() : m_accounts.first()->id();
     save();
-    retire(account);
+    if (retireIt)
+        retire(account);
     emit accountRemoved(id);
     emit listChanged();
     dropWhenIdle(account);
+    return true;
 }
 
 // Forgets the account here first (its keychain item goes before anything else, so a slow

@@ -78,6 +78,7 @@ signals:
     void idle();
 
 private:
+    bool takeOut(Account *account, bool retireIt);
     void retire(Account *account);
     void dropIfNothingStored(Account *account);
     Account *makeAccount(const AccountRecord &record, const QList<QSslCertificate> &authorities);

@@ -672,7 +672,7 @@ void TestAccountsGui::consoleLoadsOnceAndFollowsTheShownAccount()
         window->showSection(AccountWindow::Section::Account);
         window->showSection(AccountWindow::Section::PlanUsage);
     }
-    QTest::qWait(0);
+    QCoreApplication::processEvents(); // anything the flips queued has gone out
     QCOMPARE(billing("/api/v1/account/billing/plan/current"), 1);
     QCOMPARE(billing("/api/v1/account/billing/usage"), 1);
 
