@@ -86,8 +86,8 @@ ConsoleController::ConsoleController(
                         return;
                     }
                     keys->setMessage({});
-                    keys->showNewKey(created.name, created.key, created.secret);
-                    // `created` goes out of scope here: core kept no copy.
+                    // Moved on: the dialog holds the secret's only copy (core kept none).
+                    keys->showNewKey(created.name, created.key, std::move(created.secret));
                 });
         });
     connect(keys, &ApiKeysPage::revokeRequested, this, [this, keys](const QString &id) {

@@ -336,9 +336,9 @@ void ApiKeysPage::confirmRevoke()
     box->open();
 }
 
-void ApiKeysPage::showNewKey(const QString &name, const QString &key, const QString &secret)
+void ApiKeysPage::showNewKey(const QString &name, const QString &key, QString secret)
 {
-    auto *dialog = new OneTimeSecretDialog(name, key, secret, this);
+    auto *dialog = new OneTimeSecretDialog(name, key, std::move(secret), this);
     connect(dialog, &OneTimeSecretDialog::copyRequested, this, &ApiKeysPage::copyRequested);
     connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
     dialog->open();

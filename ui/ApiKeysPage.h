@@ -34,7 +34,7 @@ public:
     void setCanManage(bool canManage);
     void showSessions(const QString &keyId, const QList<Smtpd::ApiKeySessionRow> &sessions);
     // The key was created: shows its secret, this once (OneTimeSecretDialog).
-    void showNewKey(const QString &name, const QString &key, const QString &secret);
+    void showNewKey(const QString &name, const QString &key, QString secret);
     // "abcd…wxyz": enough to recognise a key, not to read it off the screen.
     static QString shortened(const QString &key);
 

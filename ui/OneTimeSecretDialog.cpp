@@ -25,10 +25,11 @@ QWidget *withCopyButton(QLineEdit *field, QPushButton *copy)
 } // namespace
 
 OneTimeSecretDialog::OneTimeSecretDialog(
-    const QString &name, const QString &key, const QString &secret, QWidget *parent)
+    const QString &name, const QString &key, QString secret, QWidget *parent)
     : QDialog(parent)
     , m_key(new QLineEdit(key, this))
-    , m_secret(new QLineEdit(secret, this))
+    , m_secretText(std::move(secret))
+    , m_secret(new QLineEdit(m_secretText, this))
     , m_stored(new QCheckBox(tr("I have copied the secret and stored it safely"), this))
     , m_close(new QPushButton(tr("Close"), this))
 {
@@ -127,9 +128,12 @@ void OneTimeSecretDialog::done(int result)
 
 void OneTimeSecretDialog::wipe()
 {
-    // QLineEdit keeps its text (and undo history) in memory: overwrite, then clear.
-    m_secret->setText(QString(m_secret->text().size(), QLatin1Char('*')));
+    // The field (its text, undo history and text layout) shares m_secretText's buffer; once it
+    // lets go, the buffer is ours alone and is overwritten in place before it is freed.
     m_secret->clear();
+    if (m_secretText.isDetached())
+        m_secretText.fill(QChar(0));
+    m_secretText.clear();
 }
 
 } // namespace Smtpd

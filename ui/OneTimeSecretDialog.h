@@ -9,15 +9,17 @@ class QPushButton;
 namespace Smtpd {
 
 // Shows a new API key's secret, the one time the API hands it out: key and secret with Copy
-// buttons, a warning that it is shown only now, and a confirmation before it closes. The
-// secret is wiped from the widgets when the dialog closes; it is never stored or logged.
+// buttons, a warning that it is shown only now, and a confirmation before it closes. When it
+// closes, the secret's one buffer is overwritten (tst_secret_memory scans the process for it);
+// it is never stored or logged.
 class OneTimeSecretDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
+    // `secret` is moved in: the dialog holds the only copy and overwrites it when it closes.
     OneTimeSecretDialog(
-        const QString &name, const QString &key, const QString &secret, QWidget *parent = nullptr);
+        const QString &name, const QString &key, QString secret, QWidget *parent = nullptr);
     ~OneTimeSecretDialog() override;
 
 signals:
@@ -31,6 +33,7 @@ private:
     void wipe();
 
     QLineEdit *m_key;
+    QString m_secretText; // shared with m_secret's text while shown
     QLineEdit *m_secret;
     QCheckBox *m_stored;
     QPushButton *m_close;

@@ -56,7 +56,7 @@ PlanUsagePage::PlanUsagePage(QWidget *parent)
     m_planDetails->setWordWrap(true);
     m_planDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_meter->setObjectName(QStringLiteral("usageMeter"));
-    m_meter->setAccessibleName(tr("Emails used this month"));
+    m_meter->setAccessibleName(tr("Emails used against the monthly limit"));
     m_meter->setTextVisible(false);
     m_meterText->setObjectName(QStringLiteral("usageMeterText"));
     m_warning->setObjectName(QStringLiteral("usageWarning"));
@@ -165,7 +165,8 @@ void PlanUsagePage::updateMeter()
         m_meter->setRange(0, 1000);
         m_meter->setValue(int(qMin<qint64>(1000, m_usage.total * 1000 / limit)));
         const int percent = int(m_usage.total * 100 / limit);
-        const QString used = tr("%1 of %2 emails used in the last 30 days (%3 %)")
+        // The usage endpoint counts the last 30 days; the plan's limit is per month.
+        const QString used = tr("%1 emails in the last 30 days, of %2 a month (%3 %)")
                                  .arg(locale.toString(m_usage.total), locale.toString(limit))
                                  .arg(percent);
         m_meterText->setText(used);

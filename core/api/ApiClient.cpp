@@ -149,10 +149,12 @@ ProfileReply *ApiClient::me(const QString &accessToken)
 
 template<typename Reply>
 Reply *ApiClient::sendBearer(Reply *reply, const QString &accessToken, const QString &path,
-    const QByteArray &verb, const QByteArray &jsonPayload)
+    const QByteArray &verb, const QByteArray &jsonPayload, Connection connection)
 {
     QNetworkRequest request = makeRequest(path);
     request.setRawHeader("Authorization", bearerAuthorization(accessToken));
+    if (connection == Connection::CloseAfterAnswer)
+        request.setRawHeader("Connection", "close");
     if (!jsonPayload.isEmpty())
         request.setHeader(
             QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -198,7 +200,8 @@ NewApiKeyReply *ApiClient::createApiKey(
     const QByteArray body = QJsonDocument(
         QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("role"), roleName(role)}})
                                 .toJson(QJsonDocument::Compact);
-    return sendBearer(reply, accessToken, QStringLiteral("/api/v1/account/api_key"), "POST", body);
+    return sendBearer(reply, accessToken, QStringLiteral("/api/v1/account/api_key"), "POST", body,
+        Connection::CloseAfterAnswer);
 }
 
 ApiKeyRevokeReply *ApiClient::revokeApiKey(const QString &accessToken, const QString &id)

@@ -75,9 +75,14 @@ private:
     Reply *send(Reply *reply, const QNetworkRequest &request, const QByteArray &verb,
         const QByteArray &body);
     static QByteArray jsonBody(const char *key, const QString &value);
+    // Whether the connection may carry later requests. An answer holding a one-time secret
+    // closes it, so the socket's buffers (which keep the last bytes read) are freed, and so
+    // overwritten (app/ZeroOnFree.cpp), instead of holding the secret until the next answer.
+    enum class Connection { KeepAlive, CloseAfterAnswer };
     template<typename Reply>
     Reply *sendBearer(Reply *reply, const QString &accessToken, const QString &path,
-        const QByteArray &verb, const QByteArray &jsonPayload = {});
+        const QByteArray &verb, const QByteArray &jsonPayload = {},
+        Connection connection = Connection::KeepAlive);
     // Checks `id` for a path segment; false (and `reply` failing later) when it is not one.
     bool checkId(ApiReply *reply, const QString &id, const QString &what);
 

@@ -1,6 +1,7 @@
 #include "ApiKey.h"
 
 #include "JsonObjectReader.h"
+#include "JsonSecretMember.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -170,7 +171,12 @@ bool operator==(const ApiKey &a, const ApiKey &b)
 NewApiKey NewApiKey::fromJson(const QByteArray &body, ApiError *error)
 {
     const QString what = QStringLiteral("new API key");
-    JsonObjectReader reader(body, what);
+    // The secret is taken out of the text first: the parsed document below never holds it.
+    QByteArray redacted = body;
+    std::optional<QString> secret = takeTopLevelString(redacted, QLatin1String("Secret"));
+    if (!secret)
+        secret = takeTopLevelString(redacted, QLatin1String("secret"));
+    JsonObjectReader reader(redacted, what);
     // The docs spell the fields with capitals ("ID", "Secret"); lower case is read too.
     auto spelling = [&reader](const QString &capitalised) {
         return reader.object().contains(capitalised) ? capitalised : capitalised.toLower();
@@ -179,7 +185,9 @@ NewApiKey NewApiKey::fromJson(const QByteArray &body, ApiError *error)
     created.id = reader.requiredString(spelling(QStringLiteral("ID")));
     created.name = reader.requiredString(spelling(QStringLiteral("Name")));
     created.key = reader.requiredString(spelling(QStringLiteral("Key")));
-    created.secret = reader.requiredString(spelling(QStringLiteral("Secret")));
+    created.secret = reader.requiredString(spelling(QStringLiteral("Secret"))); // or '*'s
+    if (secret && !reader.error())
+        created.secret = std::move(*secret);
     *error = reader.error();
     if (!*error && !created.isValid())
         *error = ApiError::protocol(

@@ -139,7 +139,7 @@ try:
     check(plan_tab is not None, "a 'Plan & usage' tab")
     if plan_tab is not None:
         press(plan_tab)
-        meter = wait_for(lambda: find(root, "Emails used this month"))
+        meter = wait_for(lambda: find(root, "Emails used against the monthly limit"))
         check(meter is not None, "the usage meter is named")
         words = wait_for(lambda: find(root, "Usage in words"))
         check(words is not None and "4,087" in (words.description or ""),

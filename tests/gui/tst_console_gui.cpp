@@ -302,14 +302,16 @@ void TestConsoleGui::planAndUsageWithTheDocsFigures()
             && details.contains(QStringLiteral("5,000"))
             && details.contains(QStringLiteral("basic reporting")),
         qPrintable(details));
-    auto *meter = named<QProgressBar>(&page, QStringLiteral("Emails used this month"));
+    auto *meter
+        = named<QProgressBar>(&page, QStringLiteral("Emails used against the monthly limit"));
     QVERIFY(meter);
     QCOMPARE(meter->value(), 817); // 4,087 of 5,000
     QVERIFY(page.findChild<QLabel *>(QStringLiteral("usageWarning"))->isVisible());
     // Every figure in words, for screen readers; the API's "proccessed" read as "Processed".
     const QString words = page.findChild<QLabel *>(QStringLiteral("usageSummary"))->text();
-    for (const char *part : {"4,087 of 5,000", "81 %", "Delivered: 4,003", "Rejected: 35",
-             "Processed: 0", "Unknown: 40", "Close to the plan's monthly limit"})
+    for (const char *part :
+        {"4,087 emails in the last 30 days, of 5,000 a month", "81 %", "Delivered: 4,003",
+            "Rejected: 35", "Processed: 0", "Unknown: 40", "Close to the plan's monthly limit"})
         QVERIFY2(words.contains(QLatin1String(part)), qPrintable(words));
     QVERIFY(named<QWidget>(&page, QStringLiteral("Emails by category, last 30 days")));
     QCOMPARE(

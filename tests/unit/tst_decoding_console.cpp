@@ -4,6 +4,7 @@
 // say nothing (a key's sessions).
 #include "api/ApiKey.h"
 #include "api/Billing.h"
+#include "api/JsonSecretMember.h"
 #include "api/Role.h"
 
 #include <QJsonArray>
@@ -95,6 +96,8 @@ private slots:
     void newApiKey_data();
     void newApiKey();
     void newApiKeyErrorNeverQuotesSecret();
+    void secretTakenFromTheText_data();
+    void secretTakenFromTheText();
     void sessions_data();
     void sessions();
     void emulatorSessionValues();
@@ -345,6 +348,67 @@ void TestDecodingConsole::newApiKeyErrorNeverQuotesSecret()
     QVERIFY(created.secret.isEmpty());
     QVERIFY(!error.userMessage().contains(QStringLiteral("TopSecretValue123")));
     QVERIFY(!error.detail().contains(QStringLiteral("TopSecretValue123")));
+}
+
+// The secret is read from the raw text before the JSON parser runs (JsonSecretMember.h): the
+// same value the parser would give, its bytes in the text overwritten, nested members ignored.
+void TestDecodingConsole::secretTakenFromTheText_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("member");
+    QTest::addColumn<bool>("found");
+
+    QTest::newRow("docs example") << QByteArray(DocsNewKey) << QStringLiteral("Secret") << true;
+    QTest::newRow("lower case") << QByteArray(R"({"id":"1","secret":"abc"})")
+                                << QStringLiteral("secret") << true;
+    QTest::newRow("escapes") << QByteArray(R"({"Secret":"a\"b\\c\/d\n\u00e9\ud83d\ude00"})")
+                             << QStringLiteral("Secret") << true;
+    QTest::newRow("raw UTF-8") << QByteArray("{\"Secret\":\"gr\xc3\xbc\xc3\x9f \xe2\x82\xac\"}")
+                               << QStringLiteral("Secret") << true;
+    QTest::newRow("spaces and lines")
+        << QByteArray("{\r\n  \"ID\" : 7 ,\n\t\"Secret\"\n:\n \"s3cr3t\" \n}")
+        << QStringLiteral("Secret") << true;
+    QTest::newRow("nested first") << QByteArray(
+        R"({"meta":{"Secret":"nested","list":[1,{"Secret":"x"}]},"Secret":"top"})")
+                                  << QStringLiteral("Secret") << true;
+    QTest::newRow("only nested") << QByteArray(R"({"meta":{"Secret":"nested"}})")
+                                 << QStringLiteral("Secret") << false;
+    QTest::newRow("a number") << QByteArray(R"({"Secret":7})") << QStringLiteral("Secret") << false;
+    QTest::newRow("null") << QByteArray(R"({"Secret":null})") << QStringLiteral("Secret") << false;
+    QTest::newRow("empty") << QByteArray(R"({"Secret":""})") << QStringLiteral("Secret") << true;
+    QTest::newRow("a list") << QByteArray(R"([{"Secret":"a"}])") << QStringLiteral("Secret")
+                            << false;
+    QTest::newRow("cut short") << QByteArray(R"({"ID":"1","Secret":"abc)")
+                               << QStringLiteral("Secret") << false;
+    QTest::newRow("bad escape") << QByteArray(R"({"Secret":"a\qb"})") << QStringLiteral("Secret")
+                                << false;
+    QTest::newRow("empty object") << QByteArray("{}") << QStringLiteral("Secret") << false;
+    QTest::newRow("nothing") << QByteArray() << QStringLiteral("Secret") << false;
+}
+
+void TestDecodingConsole::secretTakenFromTheText()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, member);
+    QFETCH(bool, found);
+    const QJsonDocument parsed = QJsonDocument::fromJson(body);
+    QByteArray text = body;
+    const std::optional<QString> secret
+        = takeTopLevelString(text, QLatin1String(member.toLatin1()));
+    QCOMPARE(secret.has_value(), found);
+    if (!found) {
+        QCOMPARE(text, body); // untouched
+        return;
+    }
+    QCOMPARE(*secret, parsed.object().value(member).toString()); // what the parser reads
+    QCOMPARE(text.size(), body.size());
+    // Still the same JSON, the value now stars; the secret's text is gone from it.
+    const QJsonObject redacted = QJsonDocument::fromJson(text).object();
+    QCOMPARE(redacted.keys(), parsed.object().keys());
+    const QString stars = redacted.value(member).toString();
+    QVERIFY(std::all_of(stars.begin(), stars.end(), [](QChar c) { return c == QLatin1Char('*'); }));
+    if (secret->size() >= 3 && body.count(secret->toUtf8()) == 1) // only in the secret
+        QVERIFY(!text.contains(secret->toUtf8()));
 }
 
 void TestDecodingConsole::sessions_data()
