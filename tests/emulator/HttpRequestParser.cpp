@@ -98,8 +98,10 @@ HttpRequestParser::Step HttpRequestParser::fail(int status, const QByteArray &re
 }
 
 // The next line, without its CRLF (or bare LF), when one has arrived within `budget` bytes.
+// A bare LF ends a line of the head (RFC 9112 §2.2 lets a recipient take it there); with
+// crlfOnly, as in a chunked body (§7.1), it is BareLf.
 HttpRequestParser::Line HttpRequestParser::takeLine(
-    qint64 budget, QByteArray *line, qint64 *wireBytes)
+    qint64 budget, QByteArray *line, qint64 *wireBytes, bool crlfOnly)
 {
     const qsizetype end = m_buffer.indexOf('\n', m_scanFrom);
     if (end < 0) {
@@ -109,7 +111,10 @@ HttpRequestParser::Line HttpRequestParser::takeLine(
     *wireBytes = end + 1 - m_pos;
     if (*wireBytes > budget)
         return Line::TooLong;
-    const qsizetype stop = end > m_pos && m_buffer.at(end - 1) == '\r' ? end - 1 : end;
+    const bool crlf = end > m_pos && m_buffer.at(end - 1) == '\r';
+    if (crlfOnly && !crlf)
+        return Line::BareLf;
+    const qsizetype stop = crlf ? end - 1 : end;
     *line = m_buffer.mid(m_pos, stop - m_pos);
     m_pos = m_scanFrom = end + 1;
     return Line::Ready;
@@ -155,26 +160,32 @@ HttpRequestParser::Step HttpRequestParser::advance()
             m_state = m_state == State::Body ? State::Done : State::ChunkEnd;
             continue;
         case State::ChunkSize:
-            got = takeLine(MaxChunkLineBytes, &line, &wireBytes);
+            got = takeLine(MaxChunkLineBytes, &line, &wireBytes, true);
             if (got == Line::TooLong)
                 return fail(400, "chunk size line too long");
+            if (got == Line::BareLf)
+                return fail(400, "bare LF in a chunked body");
             if (got == Line::NeedMore)
                 return Step::NeedMore;
             if (parseChunkSize(line) == Step::Failed)
                 return Step::Failed;
             continue;
         case State::ChunkEnd:
-            got = takeLine(2, &line, &wireBytes);
+            got = takeLine(2, &line, &wireBytes, true);
             if (got == Line::TooLong || (got == Line::Ready && !line.isEmpty()))
                 return fail(400, "chunk data longer than its size");
+            if (got == Line::BareLf)
+                return fail(400, "bare LF in a chunked body");
             if (got == Line::NeedMore)
                 return Step::NeedMore;
             m_state = State::ChunkSize;
             continue;
         case State::Trailers:
-            got = takeLine(m_limits.maxHeadBytes - m_lineBytes, &line, &wireBytes);
+            got = takeLine(m_limits.maxHeadBytes - m_lineBytes, &line, &wireBytes, true);
             if (got == Line::TooLong)
                 return fail(431, "trailer fields over the head limit");
+            if (got == Line::BareLf)
+                return fail(400, "bare LF in a chunked body");
             if (got == Line::NeedMore)
                 return Step::NeedMore;
             m_lineBytes += wireBytes;
@@ -221,7 +232,10 @@ HttpRequestParser::Step HttpRequestParser::parseRequestLine(const QByteArray &li
         target = path < 0 ? QByteArray("/") : target.mid(path);
         if (target.startsWith('?'))
             target.prepend('/');
-    } else if (target != "*" && !target.startsWith('/')) {
+    } else if (target == "*") {
+        if (method != "OPTIONS") // RFC 9112 §3.2.4
+            return fail(400, "asterisk-form request target for a method other than OPTIONS");
+    } else if (!target.startsWith('/')) {
         return fail(400, "malformed request target");
     }
     m_request.m_url = QUrl::fromEncoded(target, QUrl::StrictMode);
@@ -266,6 +280,11 @@ HttpRequestParser::Step HttpRequestParser::finishHead()
             return fail(400, "both Transfer-Encoding and Content-Length");
         if (codings.last().compare("chunked", Qt::CaseInsensitive) != 0)
             return fail(400, "the last transfer coding is not chunked");
+        // RFC 9112 §6.1: a sender never applies chunked more than once.
+        if (std::count_if(codings.begin(), codings.end(),
+                [](const QByteArray &c) { return c.compare("chunked", Qt::CaseInsensitive) == 0; })
+            > 1)
+            return fail(400, "chunked applied more than once");
         if (codings.size() > 1)
             return fail(501, "transfer codings other than chunked");
         m_state = State::ChunkSize;
@@ -298,8 +317,13 @@ HttpRequestParser::Step HttpRequestParser::parseChunkSize(const QByteArray &line
     });
     if (!valid)
         return fail(400, "malformed chunk size");
+    // Leading zeros do not change the value. 15 hex digits fit a qint64; more are beyond any
+    // body limit.
+    const qsizetype zeros
+        = std::find_if(hex.begin(), hex.end() - 1, [](char c) { return c != '0'; }) - hex.begin();
+    const QByteArray digits = hex.mid(zeros);
     bool ok = false;
-    const qint64 size = hex.size() > 15 ? -1 : hex.toLongLong(&ok, 16);
+    const qint64 size = digits.size() > 15 ? -1 : digits.toLongLong(&ok, 16);
     if (!ok || size > m_limits.maxBodyBytes - m_request.m_body.size())
         return fail(413, "chunked body over the body limit");
     m_remaining = size;

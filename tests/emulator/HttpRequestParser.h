@@ -57,9 +57,9 @@ private:
         Done,
         Failed
     };
-    enum class Line { Ready, NeedMore, TooLong };
+    enum class Line { Ready, NeedMore, TooLong, BareLf };
 
-    Line takeLine(qint64 budget, QByteArray *line, qint64 *wireBytes);
+    Line takeLine(qint64 budget, QByteArray *line, qint64 *wireBytes, bool crlfOnly = false);
     Step fail(int status, const QByteArray &reason);
     Step parseRequestLine(const QByteArray &line);
     Step parseField(const QByteArray &line, HeaderList *into);

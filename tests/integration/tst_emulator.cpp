@@ -259,6 +259,9 @@ private slots:
     void malformedHeadsAreRefused_data();
     void malformedHeadsAreRefused();
     void parserTakesAnySplit();
+    void optionsTakesAsteriskForm();
+    void chunkedBodyFraming_data();
+    void chunkedBodyFraming();
     void oversizedBodyIsRefusedUnread_data();
     void oversizedBodyIsRefusedUnread();
     void revokeRejectsExpiredRefreshToken();
@@ -1661,6 +1664,20 @@ void TestEmulator::malformedHeadsAreRefused_data()
                                                           << 400;
     QTest::newRow("gzip transfer coding")
         << requestHead("POST", "/oauth/revoke", "Transfer-Encoding: gzip, chunked\r\n") << 501;
+    // RFC 9112 §6.1: chunked is never applied twice; a request that says so is malformed.
+    QTest::newRow("chunked twice in one field")
+        << requestHead("POST", "/oauth/revoke", "Transfer-Encoding: chunked, chunked\r\n") << 400;
+    QTest::newRow("chunked in two fields") << requestHead(
+        "POST", "/oauth/revoke", "Transfer-Encoding: chunked\r\nTransfer-Encoding: Chunked\r\n")
+                                           << 400;
+    QTest::newRow("chunked twice around gzip")
+        << requestHead("POST", "/oauth/revoke", "Transfer-Encoding: chunked, gzip, chunked\r\n")
+        << 400;
+    // RFC 9112 §3.2.4: the asterisk-form is for OPTIONS only (and methods are case-sensitive).
+    QTest::newRow("asterisk-form with GET") << requestHead("GET", "*") << 400;
+    QTest::newRow("asterisk-form with POST")
+        << requestHead("POST", "*", "Content-Length: 0\r\n") << 400;
+    QTest::newRow("asterisk-form with lower-case options") << requestHead("options", "*") << 400;
     QTest::newRow("HTTP/1.1 without Host") << QByteArray("GET /oauth/me HTTP/1.1\r\n\r\n") << 400;
     QTest::newRow("HTTP/2.0") << requestHead("GET", "/oauth/me", {}, "HTTP/2.0") << 505;
     QTest::newRow("not HTTP") << QByteArray("HELLO\r\n\r\n") << 400;
@@ -1720,6 +1737,111 @@ void TestEmulator::parserTakesAnySplit()
         QVERIFY(requests[1].keepAlive());
         QVERIFY(!parser.hasPartialRequest());
     }
+}
+
+void TestEmulator::optionsTakesAsteriskForm()
+{
+    // The one method the asterisk-form is for: the request reaches the API (which has no
+    // resource "*").
+    RawClient client;
+    QVERIFY(client.open(m_emulator->server().port()));
+    QSignalSpy refused(&m_emulator->server(), &EmulatorServer::requestRefused);
+    client.send(requestHead("OPTIONS", "*"));
+    const RawResponse response = client.read();
+    QVERIFY(response.complete);
+    QCOMPARE(response.status, 404);
+    QCOMPARE(refused.size(), 0);
+    QCOMPARE(m_emulator->server().requests().size(), 1);
+    QCOMPARE(m_emulator->server().requests().first().method, QByteArray("OPTIONS"));
+}
+
+void TestEmulator::chunkedBodyFraming_data()
+{
+    QTest::addColumn<QByteArray>("chunkedBody"); // what follows the head
+    QTest::addColumn<int>("status"); // the refusal, or 0 when the request is taken
+    QTest::addColumn<QByteArray>("decoded"); // the body, when it is taken
+    QTest::newRow("CRLF throughout")
+        << QByteArray("5\r\nhello\r\n0\r\n\r\n") << 0 << QByteArray("hello");
+    QTest::newRow("CRLF with a trailer field")
+        << QByteArray("5\r\nhello\r\n0\r\nX-Trailer: t\r\n\r\n") << 0 << QByteArray("hello");
+    // The head may end its lines with a bare LF (RFC 9112 §2.2); the chunked framing may not.
+    QTest::newRow("bare LF ending the trailer section")
+        << QByteArray("5\r\nhello\r\n0\r\n\n") << 400 << QByteArray();
+    QTest::newRow("bare LF after a trailer field")
+        << QByteArray("5\r\nhello\r\n0\r\nX-Trailer: t\n\r\n") << 400 << QByteArray();
+    QTest::newRow("bare LF after the last chunk")
+        << QByteArray("5\r\nhello\r\n0\n\r\n") << 400 << QByteArray();
+    QTest::newRow("bare LF after a chunk size")
+        << QByteArray("5\nhello\r\n0\r\n\r\n") << 400 << QByteArray();
+    QTest::newRow("bare LF after chunk data")
+        << QByteArray("5\r\nhello\n0\r\n\r\n") << 400 << QByteArray();
+    // Leading zeros do not change a chunk size; only its value can be over the limit.
+    QTest::newRow("15 leading zeros")
+        << QByteArray("0000000000000005\r\nhello\r\n0\r\n\r\n") << 0 << QByteArray("hello");
+    QTest::newRow("18 leading zeros")
+        << QByteArray("0000000000000000005\r\nhello\r\n0\r\n\r\n") << 0 << QByteArray("hello");
+    QTest::newRow("1000 leading zeros") << QByteArray(1000, '0') + "5;ext=1\r\nhello\r\n0\r\n\r\n"
+                                        << 0 << QByteArray("hello");
+    QTest::newRow("last chunk with 20 zeros")
+        << QByteArray("5\r\nhello\r\n00000000000000000000\r\n\r\n") << 0 << QByteArray("hello");
+    QTest::newRow("1 MiB in one chunk, leading zeros")
+        << QByteArray("0000000000000000100000\r\n") + QByteArray(1 << 20, 'a') + "\r\n0\r\n\r\n"
+        << 0 << QByteArray(1 << 20, 'a');
+    QTest::newRow("1 MiB + 1 in one chunk, leading zeros")
+        << QByteArray("0000000000000000100001\r\n") << 413 << QByteArray();
+    QTest::newRow("16 hex digits") << QByteArray("ffffffffffffffff\r\n") << 413 << QByteArray();
+    QTest::newRow("20 hex digits") << QByteArray("10000000000000000000\r\n") << 413 << QByteArray();
+    QTest::newRow("not hex") << QByteArray("5g\r\nhello\r\n0\r\n\r\n") << 400 << QByteArray();
+    QTest::newRow("0x prefix") << QByteArray("0x5\r\nhello\r\n0\r\n\r\n") << 400 << QByteArray();
+    QTest::newRow("zeros, then not hex")
+        << QByteArray("0000000000000000000z\r\n") << 400 << QByteArray();
+}
+
+void TestEmulator::chunkedBodyFraming()
+{
+    QFETCH(QByteArray, chunkedBody);
+    QFETCH(int, status);
+    QFETCH(QByteArray, decoded);
+    const QByteArray request
+        = requestHead("POST", "/oauth/revoke", "Transfer-Encoding: chunked\r\n") + chunkedBody;
+
+    // What the parser makes of it...
+    HttpRequestParser parser;
+    parser.append(request);
+    auto step = parser.advance();
+    QCOMPARE(step, HttpRequestParser::Step::HeadReady);
+    QVERIFY(parser.expectsBody());
+    step = parser.advance();
+    if (status == 0) {
+        QCOMPARE(step, HttpRequestParser::Step::RequestReady);
+        QCOMPARE(parser.takeRequest().body(), decoded);
+        QVERIFY(!parser.hasPartialRequest());
+    } else {
+        QCOMPARE(step, HttpRequestParser::Step::Failed);
+        QCOMPARE(parser.errorStatus(), status);
+    }
+
+    // ...and what the server answers.
+    RawClient client;
+    QVERIFY(client.open(m_emulator->server().port()));
+    QSignalSpy refused(&m_emulator->server(), &EmulatorServer::requestRefused);
+    client.send(request);
+    const RawResponse response = client.read();
+    QVERIFY(response.complete);
+    if (status == 0) {
+        // The API's own answer to a revoke without credentials.
+        QCOMPARE(refused.size(), 0);
+        QCOMPARE(m_emulator->server().requests().size(), 1);
+        QCOMPARE(m_emulator->server().requests().first().status, response.status);
+        return;
+    }
+    QCOMPARE(response.status, status);
+    QCOMPARE(response.headers.value("connection"), QByteArray("close"));
+    QCOMPARE(QJsonDocument::fromJson(response.body).object().value(QStringLiteral("code")).toInt(),
+        status * 100);
+    QVERIFY(client.waitClosed(10000));
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(m_emulator->server().requests().size(), 0);
 }
 
 void TestEmulator::oversizedBodyIsRefusedUnread_data()
