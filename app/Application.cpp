@@ -333,6 +333,15 @@ void Application::onSignInFailed(const ApiError &error)
     if (!m_signingIn || sender() != m_signingIn->session())
         return;
     m_signInFailed = true;
+    // The token endpoint refuses a key in a password's words ("Username and password are
+    // incorrect"): for a key, say what that means.
+    if (error.serverCode() == ApiError::CodeBadCredentials && m_signingIn->record().isApiKey()) {
+        m_signInWindow->showError(tr("This API key cannot sign in: the key or its secret is "
+                                     "wrong, or the key was revoked (keys unused for 90 days "
+                                     "are revoked too). The server said: %1")
+                                      .arg(error.userMessage()));
+        return;
+    }
     m_signInWindow->showError(error.userMessage());
 }
 

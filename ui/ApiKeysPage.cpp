@@ -161,6 +161,14 @@ ApiKeysPage::ApiKeysPage(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->addLayout(listColumn, 3);
     layout->addWidget(m_sessionPanel, 2);
+    // Tab follows the reading order: the filter row, the list, the buttons under it, the panel.
+    setTabOrder(m_filter, m_refresh);
+    setTabOrder(m_refresh, m_create);
+    setTabOrder(m_create, m_table);
+    setTabOrder(m_table, m_copyKey);
+    setTabOrder(m_copyKey, m_sessions);
+    setTabOrder(m_sessions, m_revoke);
+    setTabOrder(m_revoke, m_sessionTable);
     setKeys({});
 }
 
@@ -174,6 +182,9 @@ void ApiKeysPage::setKeys(const QList<ApiKeyRow> &keys)
         sessionsKeyListed = sessionsKeyListed || key.id == m_sessionsKeyId;
     if (!sessionsKeyListed)
         m_sessionPanel->hide();
+    // The selection is gone while the rows are put back: the buttons wait for it (one
+    // disabled on the way would push the keyboard focus off it, e.g. Revoke's after a revoke).
+    m_refilling = true;
     m_model->removeRows(0, m_model->rowCount());
     for (const ApiKeyRow &key : keys) {
         QList<QStandardItem *> row {cell(key.name, key.name.toLower()),
@@ -192,6 +203,7 @@ void ApiKeysPage::setKeys(const QList<ApiKeyRow> &keys)
     for (int row = 0; row < m_filtered->rowCount(); ++row)
         if (m_filtered->index(row, Name).data(IdRole).toString() == selected)
             m_table->selectRow(row);
+    m_refilling = false;
     updateButtons();
 }
 
@@ -225,6 +237,8 @@ QString ApiKeysPage::selectedId() const
 
 void ApiKeysPage::updateButtons()
 {
+    if (m_refilling)
+        return;
     const bool selected = !selectedId().isEmpty();
     m_copyKey->setEnabled(selected);
     m_sessions->setEnabled(selected);

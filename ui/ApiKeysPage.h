@@ -68,6 +68,7 @@ private:
     QString m_sessionsKeyId; // whose sessions the side panel shows
     bool m_canManage = false;
     bool m_loading = false;
+    bool m_refilling = false; // setKeys() is putting the rows back
 };
 
 } // namespace Smtpd

@@ -1,9 +1,12 @@
 // Several accounts through the real windows: two emulators (server A from the AppRig, server
 // B beside it), accounts added, switched, made default and removed by keyboard and mouse; the
 // tray's per-account menu; notifications that name their account; --account.
+#include "ApiKeysPage.h"
 #include "AppRig.h"
 #include "Clock.h"
+#include "PlanUsagePage.h"
 #include "TestUnits.h"
+#include "TokenClipboard.h"
 #include "TrayHost.h"
 #include "TrayIcon.h"
 #include "WaitUntil.h"
@@ -15,13 +18,19 @@
 #include <QAbstractItemView>
 #include <QAccessible>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
+#include <QElapsedTimer>
+#include <QGroupBox>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +63,9 @@ private slots:
     void lastAccountSignedOutStillHasAWindow();
     void missingCaFileIsExplained();
     void apiKeyCreatedHereSignsInUntilRevoked();
+    void revokedKeyIsRefusedAtTheSignInForm();
+    void keyboardOnlyThroughTheConsole();
+    void copiedSecretIsMarkedAndClearedAfterTheTimeout();
     void roleThatMayNotManageKeysIsToldSo();
     void consoleLoadsOnceAndFollowsTheShownAccount();
 
@@ -65,6 +77,17 @@ private:
     static QAbstractItemView *list(AppRig &rig);
     static QStringList entryNames(AppRig &rig);
     static QMessageBox *visibleConfirmation(QWidget *window);
+    // Create key (by mouse) on the shown account's API keys tab, named `name`; the one-time
+    // secret dialog once it shows, else null.
+    static QDialog *createKeyWithMouse(AppRig &rig, const QString &name);
+    // Presses Tab (Shift+Tab when `backwards`) on whatever has the keyboard focus until
+    // `target` has it, as a person would; false when it is not reached in `presses`. The
+    // widgets passed on the way go to `visited` (for the failure message).
+    static bool tabTo(
+        QWidget *target, QStringList *visited, int presses = 30, bool backwards = false);
+    // Makes `window` the active window: there is no window manager on Xvfb to do it when a
+    // dialog opens or closes.
+    static bool activate(QWidget *window);
 };
 
 void TestAccountsGui::initTestCase()
@@ -96,6 +119,68 @@ QMessageBox *TestAccountsGui::visibleConfirmation(QWidget *window)
         if (box->isVisible())
             return box;
     return nullptr;
+}
+
+namespace {
+QString describe(QWidget *widget)
+{
+    if (!widget)
+        return QStringLiteral("(nothing)");
+    QString name = widget->accessibleName();
+    if (name.isEmpty())
+        name = widget->objectName();
+    return QStringLiteral("%1 \u201c%2\u201d")
+        .arg(QLatin1String(widget->metaObject()->className()), name);
+}
+} // namespace
+
+bool TestAccountsGui::tabTo(QWidget *target, QStringList *visited, int presses, bool backwards)
+{
+    for (int i = 0; i < presses && QApplication::focusWidget() != target; ++i) {
+        QWidget *focus = QApplication::focusWidget();
+        if (!focus)
+            return false;
+        QTest::keyClick(focus, backwards ? Qt::Key_Backtab : Qt::Key_Tab,
+            backwards ? Qt::ShiftModifier : Qt::NoModifier);
+        if (visited)
+            visited->append(describe(QApplication::focusWidget()));
+    }
+    return QApplication::focusWidget() == target;
+}
+
+bool TestAccountsGui::activate(QWidget *window)
+{
+    window->activateWindow();
+    return QTest::qWaitForWindowActive(window);
+}
+
+QDialog *TestAccountsGui::createKeyWithMouse(AppRig &rig, const QString &name)
+{
+    AccountWindow *window = rig.app().accountWindow();
+    window->showSection(AccountWindow::Section::ApiKeys);
+    auto *create = findByAccessibleName<QPushButton>(window, QStringLiteral("Create key"));
+    if (!waitUntil([&] { return create->isVisible() && create->isEnabled(); }, 10000))
+        return nullptr;
+    QTest::mouseClick(create, Qt::LeftButton);
+    QDialog *dialog = nullptr;
+    if (!waitUntil(
+            [&] {
+                dialog = window->findChild<QDialog *>(QStringLiteral("createKeyDialog"));
+                return dialog && dialog->isVisible();
+            },
+            5000))
+        return nullptr;
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("newKeyName")), name);
+    QTest::mouseClick(
+        findByAccessibleName<QPushButton>(dialog, QStringLiteral("Create key")), Qt::LeftButton);
+    QDialog *secret = nullptr;
+    waitUntil(
+        [&] {
+            secret = window->findChild<QDialog *>(QStringLiteral("oneTimeSecretDialog"));
+            return secret && secret->isVisible();
+        },
+        10000);
+    return secret;
 }
 
 bool TestAccountsGui::addThroughWindow(AppRig &rig, const QUrl &server, const QString &email,
@@ -619,6 +704,327 @@ void TestAccountsGui::apiKeyCreatedHereSignsInUntilRevoked()
     QTRY_COMPARE_WITH_TIMEOUT(
         toString(keyAccount->session()->state()), toString(Session::State::Expired), 10000);
     QCOMPARE(toString(dana->session()->state()), toString(Session::State::Active));
+}
+
+// A key revoked here is refused at the sign-in form: typed in API key mode and sent with
+// Return, the form says in words that the key cannot sign in, and no account is added.
+void TestAccountsGui::revokedKeyIsRefusedAtTheSignInForm()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    Account *dana = rig.app().currentAccount();
+    AccountWindow *window = rig.app().accountWindow();
+    QPointer<QDialog> secretDialog = createKeyWithMouse(rig, QStringLiteral("Old deploy"));
+    QVERIFY(secretDialog);
+    const QString key = secretDialog->findChild<QLineEdit *>(QStringLiteral("newKey"))->text();
+    const QString secret
+        = secretDialog->findChild<QLineEdit *>(QStringLiteral("newSecret"))->text();
+    QVERIFY(!key.isEmpty() && !secret.isEmpty());
+    QTest::mouseClick(
+        secretDialog->findChild<QCheckBox *>(QStringLiteral("secretStored")), Qt::LeftButton);
+    QTest::mouseClick(
+        findByAccessibleName<QPushButton>(secretDialog, QStringLiteral("Close")), Qt::LeftButton);
+    QTRY_VERIFY(!secretDialog || !secretDialog->isVisible());
+
+    // Revoke it, confirmed.
+    auto *table = window->findChild<QTableView *>(QStringLiteral("apiKeyTable"));
+    auto rowOf = [&](const QString &name) {
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            if (table->model()->index(r, 0).data().toString() == name)
+                return r;
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("Old deploy")) >= 0, 10000);
+    table->selectRow(rowOf(QStringLiteral("Old deploy")));
+    QTest::mouseClick(
+        findByAccessibleName<QPushButton>(window, QStringLiteral("Revoke key")), Qt::LeftButton);
+    QPointer<QMessageBox> box;
+    QTRY_VERIFY((box = window->findChild<QMessageBox *>(QStringLiteral("revokeKeyConfirmation")))
+        && box->isVisible());
+    QTest::mouseClick(
+        findByAccessibleName<QPushButton>(box, QStringLiteral("Revoke key")), Qt::LeftButton);
+    auto revokes = [&] {
+        int n = 0;
+        for (const auto &r : rig.emulator().server().requests())
+            n += r.path.startsWith(QStringLiteral("/api/v1/account/api_key/"))
+                && r.path.endsWith(QStringLiteral("/revoke")) && r.status == 200;
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(revokes(), 1, 10000);
+
+    // Add account → API key and secret → the revoked key, Return.
+    const int refusedBefore
+        = countRequests(rig.emulator().server(), QStringLiteral("/oauth/token"), 403);
+    QTest::mouseClick(
+        findByAccessibleName<QPushButton>(window, QStringLiteral("Add account")), Qt::LeftButton);
+    SignInWindow *form = rig.app().signInWindow();
+    QTRY_VERIFY(form->isVisible());
+    QTest::mouseClick(
+        form->findChild<QRadioButton *>(QStringLiteral("modeApiKey")), Qt::LeftButton);
+    auto *user = findByAccessibleName<QLineEdit>(form, QStringLiteral("API key"));
+    auto *pass = findByAccessibleName<QLineEdit>(form, QStringLiteral("Secret"));
+    QVERIFY(user && pass && user->isVisible());
+    user->selectAll();
+    QTest::keyClicks(user, key);
+    QTest::keyClicks(pass, secret);
+    QTest::keyClick(pass, Qt::Key_Return);
+
+    // The server refused it (403 40102); the form says why, in words about the key.
+    auto *error = form->findChild<QLabel *>(QStringLiteral("signInError"));
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible() && !error->text().isEmpty(), 10000);
+    QCOMPARE(countRequests(rig.emulator().server(), QStringLiteral("/oauth/token"), 403),
+        refusedBefore + 1);
+    const QString shown = error->text();
+    QVERIFY2(shown.contains(QStringLiteral("API key"))
+            && shown.contains(QStringLiteral("cannot sign in")),
+        qPrintable(shown));
+    QVERIFY2(!shown.contains(secret), "the secret is never echoed");
+    QVERIFY(form->isVisible());
+    QVERIFY(pass->text().isEmpty()); // the secret is not kept in the form
+    QCOMPARE(rig.app().accounts()->accounts().size(), 1);
+    QCOMPARE(rig.app().currentAccount(), dana);
+    QCOMPARE(toString(dana->session()->state()), toString(Session::State::Active));
+}
+
+// The console by keyboard alone, through the real app: Ctrl+Tab to API keys; Tab to the
+// filter, Create key (a name, a role by the arrow keys, Return); in the one-time secret
+// dialog Copy API key, Copy secret, the confirmation and Close; the new key's row, its
+// sessions and Revoke (confirmed); Ctrl+Tab to Plan & usage, its Refresh and the figures in
+// words.
+void TestAccountsGui::keyboardOnlyThroughTheConsole()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    AccountWindow *window = rig.app().accountWindow();
+    QVERIFY(activate(window));
+    QTRY_VERIFY(QApplication::focusWidget() && window->isAncestorOf(QApplication::focusWidget()));
+    auto answered = [&](const char *method, const QString &path, int status) {
+        int n = 0;
+        for (const auto &r : rig.emulator().server().requests())
+            n += r.method == method && r.path == path && r.status == status;
+        return n;
+    };
+    auto keyCalls = [&](const char *method, const QString &suffix) {
+        int n = 0;
+        for (const auto &r : rig.emulator().server().requests())
+            n += r.method == method && r.path.startsWith(QStringLiteral("/api/v1/account/api_key/"))
+                && r.path.endsWith(suffix) && r.status == 200;
+        return n;
+    };
+    const QString keysPath = QStringLiteral("/api/v1/account/api_key");
+    QStringList visited; // where the focus went, for a failure's message
+    auto path = [&] { return qPrintable(visited.join(QStringLiteral(" \u2192 "))); };
+
+    // Ctrl+Tab brings up API keys; the keyboard goes along, and the list loads.
+    QCOMPARE(window->shownSection(), AccountWindow::Section::Account);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(window->shownSection(), AccountWindow::Section::ApiKeys);
+    ApiKeysPage *page = window->apiKeysPage();
+    QVERIFY2(page->isAncestorOf(QApplication::focusWidget()),
+        qPrintable(describe(QApplication::focusWidget())));
+    auto *table = page->findChild<QTableView *>(QStringLiteral("apiKeyTable"));
+    QTRY_VERIFY_WITH_TIMEOUT(table->isVisible() && table->model()->rowCount() >= 1, 10000);
+    QCOMPARE(answered("GET", keysPath, 200), 1);
+
+    // Tab to the filter and type: no key has that name yet.
+    auto *filter = findByAccessibleName<QLineEdit>(page, QStringLiteral("Filter keys"));
+    QVERIFY2(tabTo(filter, &visited), path());
+    QTest::keyClicks(filter, QStringLiteral("CI runner"));
+    QCOMPARE(table->model()->rowCount(), 0);
+
+    // Tab, Tab: Refresh keys, then Create key (the row's order); Space: the dialog opens on
+    // the name; a role by the arrow keys; Return.
+    auto *create = findByAccessibleName<QPushButton>(page, QStringLiteral("Create key"));
+    visited.clear();
+    QVERIFY2(tabTo(create, &visited, 2), path());
+    QTest::keyClick(create, Qt::Key_Space);
+    QPointer<QDialog> createDialog;
+    QTRY_VERIFY((createDialog = window->findChild<QDialog *>(QStringLiteral("createKeyDialog")))
+        && createDialog->isVisible());
+    QVERIFY(activate(createDialog));
+    auto *name = findByAccessibleName<QLineEdit>(createDialog, QStringLiteral("Key name"));
+    QTRY_COMPARE(QApplication::focusWidget(), name);
+    QTest::keyClicks(name, QStringLiteral("CI runner"));
+    auto *role = findByAccessibleName<QComboBox>(createDialog, QStringLiteral("Role"));
+    visited.clear();
+    QVERIFY2(tabTo(role, &visited), path());
+    for (int i = 0; i < role->count() && role->currentText() != QStringLiteral("Read only"); ++i)
+        QTest::keyClick(role, Qt::Key_Down);
+    QCOMPARE(role->currentText(), QStringLiteral("Read only"));
+    QVERIFY2(role->accessibleDescription().contains(QStringLiteral("change nothing")),
+        qPrintable(role->accessibleDescription())); // the meaning follows the choice
+    const QString roleId = role->currentData().toString();
+    QTest::keyClick(role, Qt::Key_Return);
+    QTRY_VERIFY(!createDialog || !createDialog->isVisible());
+
+    // The one-time secret: Copy API key, Copy secret, each by Tab and Space.
+    QPointer<QDialog> secretDialog;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (secretDialog = window->findChild<QDialog *>(QStringLiteral("oneTimeSecretDialog")))
+            && secretDialog->isVisible(),
+        10000);
+    QCOMPARE(answered("POST", keysPath, 200) + answered("POST", keysPath, 201), 1);
+    const QString key = secretDialog->findChild<QLineEdit *>(QStringLiteral("newKey"))->text();
+    const QString secret
+        = secretDialog->findChild<QLineEdit *>(QStringLiteral("newSecret"))->text();
+    QVERIFY(!key.isEmpty() && !secret.isEmpty());
+    const auto *made = rig.emulator().server().accounts().apiKeys().findByKey(key);
+    QVERIFY(made);
+    QCOMPARE(made->name, QStringLiteral("CI runner"));
+    QCOMPARE(made->role, roleId);
+    QVERIFY(activate(secretDialog));
+    QTRY_VERIFY(
+        QApplication::focusWidget() && secretDialog->isAncestorOf(QApplication::focusWidget()));
+    auto *copyKey = findByAccessibleName<QPushButton>(secretDialog, QStringLiteral("Copy API key"));
+    auto *copySecret
+        = findByAccessibleName<QPushButton>(secretDialog, QStringLiteral("Copy secret"));
+    auto *stored
+        = findByAccessibleName<QCheckBox>(secretDialog, QStringLiteral("I have copied the secret"));
+    auto *close = findByAccessibleName<QPushButton>(secretDialog, QStringLiteral("Close"));
+    QVERIFY(copyKey && copySecret && stored && close);
+    visited.clear();
+    QVERIFY2(tabTo(copyKey, &visited), path());
+    QTest::keyClick(copyKey, Qt::Key_Space);
+    QCOMPARE(QString::fromUtf8(readXClipboard()), key);
+    visited.clear();
+    QVERIFY2(tabTo(copySecret, &visited), path());
+    QTest::keyClick(copySecret, Qt::Key_Space);
+    QCOMPARE(QString::fromUtf8(readXClipboard()), secret);
+    // Close waits for the confirmation: Tab to it, Space; then Tab to Close, Space.
+    QVERIFY(!close->isEnabled());
+    visited.clear();
+    QVERIFY2(tabTo(stored, &visited), path());
+    QTest::keyClick(stored, Qt::Key_Space);
+    QVERIFY(stored->isChecked());
+    QVERIFY(close->isEnabled());
+    visited.clear();
+    QVERIFY2(tabTo(close, &visited), path());
+    QTest::keyClick(close, Qt::Key_Space);
+    QTRY_VERIFY(!secretDialog || !secretDialog->isVisible());
+    QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("closeSecretConfirmation")));
+
+    // Back in the window, on Create key; the filter shows the new key alone. Tab: the list
+    // (under the filter row); Space selects the row.
+    QVERIFY(activate(window));
+    QCOMPARE(QApplication::focusWidget(), create);
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, 10000);
+    QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("CI runner"));
+    QCOMPARE(answered("GET", keysPath, 200), 2); // listed again after the create
+    visited.clear();
+    QVERIFY2(tabTo(table, &visited, 1), path());
+    QTest::keyClick(table, Qt::Key_Space);
+    QVERIFY(table->selectionModel()->isRowSelected(0, {}));
+
+    // Tab, Tab: Copy key, then Show sessions (left to right under the list); Space: the side
+    // panel, from the key's sessions.
+    auto *sessions = findByAccessibleName<QPushButton>(page, QStringLiteral("Show sessions"));
+    visited.clear();
+    QVERIFY2(tabTo(sessions, &visited, 2), path());
+    QTest::keyClick(sessions, Qt::Key_Space);
+    auto *panel = page->findChild<QGroupBox *>(QStringLiteral("keySessions"));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), 10000);
+    QVERIFY2(panel->title().contains(QStringLiteral("CI runner")), qPrintable(panel->title()));
+    QCOMPARE(keyCalls("GET", QStringLiteral("/sessions")), 1);
+
+    // Tab: Revoke key, Space: the confirmation names the key, Cancel has the focus; Tab
+    // reaches Revoke key (the destructive one), Space.
+    auto *revoke = findByAccessibleName<QPushButton>(page, QStringLiteral("Revoke key"));
+    visited.clear();
+    QVERIFY2(tabTo(revoke, &visited, 1), path());
+    QTest::keyClick(revoke, Qt::Key_Space);
+    QPointer<QMessageBox> box;
+    QTRY_VERIFY((box = window->findChild<QMessageBox *>(QStringLiteral("revokeKeyConfirmation")))
+        && box->isVisible());
+    QVERIFY(box->text().contains(QStringLiteral("CI runner")));
+    QVERIFY(activate(box));
+    QTRY_COMPARE(QApplication::focusWidget(), box->defaultButton());
+    auto *confirm = findByAccessibleName<QPushButton>(box, QStringLiteral("Revoke key"));
+    QCOMPARE(box->buttonRole(confirm), QMessageBox::DestructiveRole);
+    visited.clear();
+    QVERIFY2(tabTo(confirm, &visited, 6), path());
+    QTest::keyClick(confirm, Qt::Key_Space);
+    QTRY_COMPARE_WITH_TIMEOUT(keyCalls("PUT", QStringLiteral("/revoke")), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        table->model()->index(0, 2).data().toString(), QStringLiteral("Inactive"), 10000);
+    QCOMPARE(table->model()->rowCount(), 1);
+    // The list came again; the keyboard is still on Revoke key.
+    QVERIFY(activate(window));
+    QCOMPARE(describe(QApplication::focusWidget()), describe(revoke));
+
+    // The other way to a tab: Shift+Tab back to the tab bar, Right arrow: Plan & usage, which
+    // loads; Tab goes into it.
+    auto *tabBar = findByAccessibleName<QTabBar>(window, QStringLiteral("Account sections"));
+    QVERIFY(tabBar);
+    visited.clear();
+    QVERIFY2(tabTo(tabBar, &visited, 12, true), path());
+    QTest::keyClick(tabBar, Qt::Key_Right);
+    QCOMPARE(window->shownSection(), AccountWindow::Section::PlanUsage);
+    QTest::keyClick(tabBar, Qt::Key_Tab);
+    PlanUsagePage *plan = window->planUsagePage();
+    QVERIFY2(plan->isAncestorOf(QApplication::focusWidget()),
+        qPrintable(describe(QApplication::focusWidget())));
+    const QString planPath = QStringLiteral("/api/v1/account/billing/plan/current");
+    const QString usagePath = QStringLiteral("/api/v1/account/billing/usage");
+    auto *summary = plan->findChild<QLabel *>(QStringLiteral("usageSummary"));
+    QTRY_VERIFY_WITH_TIMEOUT(!summary->text().isEmpty(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(answered("GET", planPath, 200), 1, 10000);
+    QCOMPARE(answered("GET", usagePath, 200), 1);
+
+    // Tab to Refresh, Space: both asked again.
+    auto *refresh
+        = findByAccessibleName<QPushButton>(plan, QStringLiteral("Refresh plan and usage"));
+    visited.clear();
+    QVERIFY2(tabTo(refresh, &visited), path());
+    QTest::keyClick(refresh, Qt::Key_Space);
+    QTRY_COMPARE_WITH_TIMEOUT(answered("GET", planPath, 200), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(answered("GET", usagePath, 200), 2, 10000);
+
+    // The figures in words: Tab reaches them, and a screen reader gets a name and the text.
+    visited.clear();
+    QVERIFY2(tabTo(summary, &visited), path());
+    QAccessibleInterface *words = QAccessible::queryAccessibleInterface(summary);
+    QVERIFY(words);
+    QCOMPARE(words->text(QAccessible::Name), QStringLiteral("Usage in words"));
+    QVERIFY(words->state().focused);
+    const QString description = words->text(QAccessible::Description);
+    QVERIFY2(description.contains(QStringLiteral("emails"))
+            && description.contains(QStringLiteral("By category")),
+        qPrintable(description));
+    QCOMPARE(description, summary->text());
+}
+
+// Copy secret in the one-time dialog: the X clipboard holds exactly the secret, marked for
+// password managers, and is cleared after the clipboard timeout (the clipboard/clearAfterSeconds
+// setting, on real timers), while the dialog is still open.
+void TestAccountsGui::copiedSecretIsMarkedAndClearedAfterTheTimeout()
+{
+    const QString clearKey = QStringLiteral("clipboard/clearAfterSeconds");
+    const QVariant suiteValue = QSettings().value(clearKey);
+    QSettings().setValue(clearKey, 4); // the app reads it at start; room for the checks below
+    const auto restore = qScopeGuard([&] { QSettings().setValue(clearKey, suiteValue); });
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QCOMPARE(rig.app().clipboard()->clearAfterSeconds(), 4);
+    QPointer<QDialog> dialog = createKeyWithMouse(rig, QStringLiteral("Clipboard check"));
+    QVERIFY(dialog);
+    const QString secret = dialog->findChild<QLineEdit *>(QStringLiteral("newSecret"))->text();
+    QVERIFY(!secret.isEmpty());
+    QVERIFY(QString::fromUtf8(readXClipboard()) != secret);
+
+    QTest::mouseClick(
+        findByAccessibleName<QPushButton>(dialog, QStringLiteral("Copy secret")), Qt::LeftButton);
+    QElapsedTimer sinceCopy;
+    sinceCopy.start();
+    QCOMPARE(QString::fromUtf8(readXClipboard()), secret);
+    QVERIFY(readXClipboard(QStringLiteral("TARGETS")).contains("x-kde-passwordManagerHint"));
+    QCOMPARE(readXClipboard(QStringLiteral("x-kde-passwordManagerHint")), QByteArray("secret"));
+    const qint64 checked = sinceCopy.elapsed();
+    QVERIFY2(checked < 3000, qPrintable(QString::number(checked))); // read before the clear
+
+    QTRY_VERIFY_WITH_TIMEOUT(readXClipboard().isEmpty(), 4000 + 6000);
+    QVERIFY2(sinceCopy.elapsed() >= 3500, qPrintable(QString::number(sinceCopy.elapsed())));
+    QVERIFY(dialog && dialog->isVisible()); // only the clipboard was cleared
+    QVERIFY(!rig.app().clipboard()->isTracking());
 }
 
 // Signed in with a standard-role key, the principal may read the plan but not the keys: the
