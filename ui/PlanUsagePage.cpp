@@ -74,6 +74,9 @@ PlanUsagePage::PlanUsagePage(QWidget *parent)
     refresh->setObjectName(QStringLiteral("refreshPlan"));
     refresh->setAccessibleName(tr("Refresh plan and usage"));
     connect(refresh, &QPushButton::clicked, this, &PlanUsagePage::refreshRequested);
+    // Tab follows the page from the top: Refresh (top right), the chart, the figures in words.
+    setTabOrder(refresh, m_chart);
+    setTabOrder(m_chart, m_summary);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_planName, 1);
