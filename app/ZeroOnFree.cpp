@@ -29,11 +29,42 @@
 extern "C" {
 void __libc_free(void *block);
 void *__libc_malloc(size_t size);
+}
+
+namespace {
+
+// glibc writes its free-list links over a freed block's first 16 bytes (and checks them to
+// catch a double free): those are left to it. Qt's array header fills them in any case.
+constexpr size_t AllocatorOwnedBytes = 16;
+
+// A block glibc mapped on its own (large ones) goes back to the system when freed, its pages
+// with it: nothing to overwrite, and touching them all first would only cost time and memory.
+// glibc marks such a block in the size word just before it (IS_MMAPPED, bit 1).
+bool isMappedOnItsOwn(const void *block)
+{
+    size_t sizeWord = 0;
+    std::memcpy(&sizeWord, static_cast<const char *>(block) - sizeof(size_t), sizeof sizeWord);
+    return (sizeWord & 2) != 0;
+}
+
+void overwrite(void *block, size_t from, size_t to)
+{
+    from = from < AllocatorOwnedBytes ? AllocatorOwnedBytes : from;
+    if (to > from)
+        explicit_bzero(static_cast<char *>(block) + from, to - from);
+}
+
+// A shrink that keeps the block: up to this much of its end is given up in place.
+constexpr size_t ShrinkInPlaceBytes = 4096;
+
+} // namespace
+
+extern "C" {
 
 void free(void *block) noexcept
 {
-    if (block)
-        explicit_bzero(block, malloc_usable_size(block));
+    if (block && !isMappedOnItsOwn(block))
+        overwrite(block, 0, malloc_usable_size(block));
     __libc_free(block);
 }
 
@@ -47,14 +78,14 @@ void *realloc(void *block, size_t size) noexcept
         return nullptr;
     }
     const size_t usable = malloc_usable_size(block);
-    if (size <= usable) { // fits: keep the block, clear the part given up
-        explicit_bzero(static_cast<char *>(block) + size, usable - size);
+    if (size <= usable && usable - size <= ShrinkInPlaceBytes) { // fits: keep the block
+        overwrite(block, size, usable);
         return block;
     }
     void *moved = __libc_malloc(size);
     if (!moved)
         return nullptr; // the old block stays valid, as realloc promises
-    std::memcpy(moved, block, usable);
+    std::memcpy(moved, block, size < usable ? size : usable);
     free(block);
     return moved;
 }

@@ -334,6 +334,7 @@ void ApiKeysPage::confirmRevoke()
         return;
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Revoke API key"),
         tr("Revoke the API key \u201c%1\u201d?").arg(name), QMessageBox::NoButton, this);
+    box->setTextFormat(Qt::PlainText); // the key's name is the server's text, never markup
     box->setObjectName(QStringLiteral("revokeKeyConfirmation"));
     box->setAccessibleName(tr("Revoke API key"));
     box->setInformativeText(tr("Programs that use it can no longer sign in, and its sessions end. "

@@ -128,9 +128,10 @@ void OneTimeSecretDialog::done(int result)
 
 void OneTimeSecretDialog::wipe()
 {
-    // The field (its text, undo history and text layout) shares m_secretText's buffer; once it
-    // lets go, the buffer is ours alone and is overwritten in place before it is freed.
-    m_secret->clear();
+    // The field's text and its text layout share m_secretText's buffer; setText() (unlike
+    // clear(), which records the removal in the undo history) lets go of it without a copy.
+    // Then the buffer is ours alone and is overwritten in place before it is freed.
+    m_secret->setText(QString());
     if (m_secretText.isDetached())
         m_secretText.fill(QChar(0));
     m_secretText.clear();

@@ -1,5 +1,8 @@
 #include "JsonSecretMember.h"
 
+#include <QList>
+#include <QStringDecoder>
+
 namespace Smtpd {
 
 namespace {
@@ -11,7 +14,16 @@ class JsonWalker
 public:
     explicit JsonWalker(const QByteArray &text)
         : m_text(text)
-    { }
+    {
+        if (m_text.startsWith("\xef\xbb\xbf")) // a UTF-8 byte-order mark, as QJsonDocument skips
+            m_at = 3;
+    }
+
+    bool atEnd()
+    {
+        skipSpace();
+        return m_at == m_text.size();
+    }
 
     bool consume(char c)
     {
@@ -42,7 +54,7 @@ public:
 
     bool skipValue(int depth = 0)
     {
-        if (depth > 64)
+        if (depth > 1024) // QJsonDocument's own nesting limit
             return false;
         skipSpace();
         if (m_at >= m_text.size())
@@ -108,10 +120,15 @@ std::optional<QString> decodeString(QByteArrayView content)
             while (end < content.size()
                 && (static_cast<unsigned char>(content.at(end)) & 0xc0) == 0x80)
                 ++end;
-            text.append(QString::fromUtf8(content.sliced(i, end - i)));
+            QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            text.append(utf8(content.sliced(i, end - i)));
+            if (utf8.hasError())
+                return std::nullopt; // the JSON parser refuses such text too
             i = end - 1;
             continue;
         }
+        if (static_cast<unsigned char>(c) < 0x20)
+            return std::nullopt; // a raw control character: not JSON
         if (c != '\\') {
             text.append(QLatin1Char(c));
             continue;
@@ -168,29 +185,44 @@ std::optional<QString> decodeString(QByteArrayView content)
 
 std::optional<QString> takeTopLevelString(QByteArray &body, QLatin1String name)
 {
+    // Every member of that name: the JSON parser keeps the last one, so that is the value; all
+    // of them are overwritten. Nothing is changed unless the whole object could be walked.
     JsonWalker walker(body);
     if (!walker.consume('{') || walker.consume('}'))
         return std::nullopt;
+    QList<std::pair<qsizetype, qsizetype>> spans;
+    std::optional<QString> value;
     do {
         qsizetype keyBegin = 0, keyEnd = 0;
         if (!walker.string(&keyBegin, &keyEnd) || !walker.consume(':'))
             return std::nullopt;
         const std::optional<QString> key
             = decodeString(QByteArrayView(body).sliced(keyBegin, keyEnd - keyBegin));
-        if (key && *key == name) {
-            qsizetype begin = 0, end = 0;
-            if (!walker.string(&begin, &end))
-                return std::nullopt;
-            std::optional<QString> value
-                = decodeString(QByteArrayView(body).sliced(begin, end - begin));
-            if (value) // the placeholder keeps the text valid JSON of the same length
-                std::fill(body.begin() + begin, body.begin() + end, '*');
-            return value;
-        }
-        if (!walker.skipValue())
+        if (!key)
             return std::nullopt;
+        if (*key != name) {
+            if (!walker.skipValue())
+                return std::nullopt;
+            continue;
+        }
+        qsizetype begin = 0, end = 0;
+        if (!walker.string(&begin, &end))
+            return std::nullopt; // not a string: the parser reports it
+        if (value) // an earlier duplicate: its text goes, the new one stands
+            value->fill(QChar(0));
+        value = decodeString(QByteArrayView(body).sliced(begin, end - begin));
+        if (!value)
+            return std::nullopt;
+        spans.append({begin, end});
     } while (walker.consume(','));
-    return std::nullopt;
+    if (!value || !walker.consume('}') || !walker.atEnd()) {
+        if (value)
+            value->fill(QChar(0));
+        return std::nullopt;
+    }
+    for (const auto &[begin, end] : std::as_const(spans)) // same length: still valid JSON
+        std::fill(body.begin() + begin, body.begin() + end, '*');
+    return value;
 }
 
 } // namespace Smtpd

@@ -138,8 +138,11 @@ void EmulatorServer::handleRequest(HttpConnection *connection, const HttpRequest
 Response EmulatorServer::answer(const HttpRequest &request)
 {
     Response response = route(request);
-    if (request.url().path() == QLatin1String("/oauth/token")) {
-        // RFC 6749 §5.1: answers of the token endpoint are never stored by a cache.
+    const bool createsKey = request.method() == HttpRequest::Method::Post
+        && request.url().path() == QLatin1String("/api/v1/account/api_key");
+    if (request.url().path() == QLatin1String("/oauth/token") || createsKey) {
+        // RFC 6749 §5.1: answers of the token endpoint are never stored by a cache; nor is the
+        // answer that carries a new key's one-time secret.
         response.headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
         response.headers.append(qMakePair(QByteArray("Pragma"), QByteArray("no-cache")));
     }

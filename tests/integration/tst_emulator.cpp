@@ -2083,6 +2083,7 @@ void TestEmulator::tokenAnswersAreNotCached_data()
     QTest::newRow("dead refresh token") << QStringLiteral("dead refresh token");
     QTest::newRow("wrong method") << QStringLiteral("wrong method");
     QTest::newRow("slow fault") << QStringLiteral("slow");
+    QTest::newRow("new API key") << QStringLiteral("new key"); // its one-time secret
 }
 
 void TestEmulator::tokenAnswersAreNotCached()
@@ -2103,7 +2104,11 @@ void TestEmulator::tokenAnswersAreNotCached()
             = call("POST", refreshPath, {}, refreshBody(QStringLiteral("x")), "application/json");
     else if (kind == QLatin1String("wrong method"))
         result = call("GET", grantPath);
-    else {
+    else if (kind == QLatin1String("new key")) {
+        result = createKey(grantDemo().value(QStringLiteral("access_token")).toString(),
+            QStringLiteral("cache check"), QStringLiteral("standard"));
+        QCOMPARE(result.status, 201);
+    } else {
         m_emulator->server().addFault(
             faultOn(QStringLiteral("slow,delay=10"), QStringLiteral("/oauth/token")));
         result = call("POST", grantPath, basic(DemoEmail, DemoPassword));

@@ -383,6 +383,24 @@ void TestDecodingConsole::secretTakenFromTheText_data()
     QTest::newRow("bad escape") << QByteArray(R"({"Secret":"a\qb"})") << QStringLiteral("Secret")
                                 << false;
     QTest::newRow("empty object") << QByteArray("{}") << QStringLiteral("Secret") << false;
+    QTest::newRow("twice: the last")
+        << QByteArray(R"({"Secret":"first1","ID":"1","Secret":"second"})")
+        << QStringLiteral("Secret") << true;
+    QTest::newRow("byte-order mark")
+        << QByteArray("\xef\xbb\xbf{\"Secret\":\"abc\"}") << QStringLiteral("Secret") << true;
+    QTest::newRow("invalid UTF-8")
+        << QByteArray("{\"Secret\":\"a\xc3\x28" "b\"}") << QStringLiteral("Secret") << false;
+    QTest::newRow("overlong UTF-8")
+        << QByteArray("{\"Secret\":\"a\xc0\xaf" "b\"}") << QStringLiteral("Secret") << false;
+    QTest::newRow("raw control character")
+        << QByteArray("{\"Secret\":\"a\x01b\"}") << QStringLiteral("Secret") << false;
+    QTest::newRow("trailing garbage")
+        << QByteArray(R"({"Secret":"abc"} x)") << QStringLiteral("Secret") << false;
+    {
+        QByteArray deep = QByteArray(100, '[') + QByteArray(100, ']');
+        QTest::newRow("deep nesting") << QByteArray(R"({"a":)") + deep + R"(,"Secret":"abc"})"
+                                      << QStringLiteral("Secret") << true;
+    }
     QTest::newRow("nothing") << QByteArray() << QStringLiteral("Secret") << false;
 }
 
@@ -400,6 +418,7 @@ void TestDecodingConsole::secretTakenFromTheText()
         QCOMPARE(text, body); // untouched
         return;
     }
+    QVERIFY(parsed.isObject()); // found only where the parser reads an object too
     QCOMPARE(*secret, parsed.object().value(member).toString()); // what the parser reads
     QCOMPARE(text.size(), body.size());
     // Still the same JSON, the value now stars; the secret's text is gone from it.
@@ -409,6 +428,8 @@ void TestDecodingConsole::secretTakenFromTheText()
     QVERIFY(std::all_of(stars.begin(), stars.end(), [](QChar c) { return c == QLatin1Char('*'); }));
     if (secret->size() >= 3 && body.count(secret->toUtf8()) == 1) // only in the secret
         QVERIFY(!text.contains(secret->toUtf8()));
+    // Every member of that name was overwritten (the parser of a duplicate keeps the last).
+    QVERIFY(!text.contains("first1"));
 }
 
 void TestDecodingConsole::sessions_data()
