@@ -58,9 +58,11 @@ QString exitCodes()
 
 QString accountNote()
 {
-    return QStringLiteral("A is an account's email or API key name, optionally followed by "
-                          "@server (host, host:port or https://host:port) when it is on several "
-                          "servers; the default account when omitted.");
+    return QStringLiteral("A is an account's email, its display name, or for an API key the "
+                          "name \"smtpd-accounts accounts\" lists for it (\"API key 3fa2c1\"), "
+                          "optionally followed by @server (host, host:port or "
+                          "https://host:port) when it is on several servers; the default "
+                          "account when omitted.");
 }
 
 // `text` broken into lines of at most 79 characters: the first starts with `indent` spaces,

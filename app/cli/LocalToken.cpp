@@ -55,8 +55,13 @@ void LocalToken::ask(bool forced)
 {
     m_account->session()->withFreshToken(
         this,
-        [this, forced](
-            const QString &token, const ApiError &error) { onToken(token, error, forced); },
+        [this, forced](const QString &token, const ApiError &error) {
+            // Waiters may be served from inside the session's own handling of a refresh's
+            // answer, before its state says how it ended: looked at once it has settled.
+            QMetaObject::invokeMethod(
+                this, [this, token, error, forced] { onToken(token, error, forced); },
+                Qt::QueuedConnection);
+        },
         m_minValidMs);
 }
 
@@ -105,13 +110,18 @@ void LocalToken::onToken(const QString &token, const ApiError &error, bool force
     });
 }
 
+// Also after a failure: an ended session's item is being removed from the keychain.
 void LocalToken::finish(const CliResult &result)
 {
     if (m_finished)
         return;
     m_finished = true;
-    QMetaObject::invokeMethod(
-        this, [this, result] { m_done(result); }, Qt::QueuedConnection);
+    if (!m_account) {
+        QMetaObject::invokeMethod(
+            this, [this, result] { m_done(result); }, Qt::QueuedConnection);
+        return;
+    }
+    whenIdle(m_account->session(), this, [this, result] { m_done(result); });
 }
 
 } // namespace Smtpd::Cli

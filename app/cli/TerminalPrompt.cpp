@@ -161,7 +161,6 @@ std::optional<QByteArray> TerminalPrompt::readSecret(const QString &prompt)
 {
     if (m_fd < 0)
         return std::nullopt;
-    write(prompt.toUtf8());
     termios saved {};
     if (::tcgetattr(m_fd, &saved) != 0)
         return std::nullopt; // not a terminal: never read a secret with echo on
@@ -171,7 +170,10 @@ std::optional<QByteArray> TerminalPrompt::readSecret(const QString &prompt)
     termios hidden = saved;
     hidden.c_lflag &= ~tcflag_t(ECHO);
     g_echoOff = 1;
+    // Echo off before the prompt shows: what is typed after it is never echoed (nor thrown
+    // away by the switch).
     ::tcsetattr(m_fd, TCSAFLUSH, &hidden);
+    write(prompt.toUtf8());
     std::optional<QByteArray> secret = read();
     restoreTerminal(); // echo on, and the newline the person typed unseen
     uninstallHandlers();
