@@ -116,9 +116,10 @@ void CliRunner::start()
 
 void CliRunner::interrupt(int signalNumber)
 {
-    if (m_lock && m_lock->isLocked()) {
+    if (m_lock && m_lock->isLocked() && m_interruptedBy == 0) {
         // Mid-refresh: ending now could lose the new tokens (with rotating refresh tokens,
-        // the session). The work in flight ends on its own; then nothing is printed.
+        // the session). The work in flight ends on its own (a second signal does not wait);
+        // then nothing is printed.
         m_interruptedBy = signalNumber;
         return;
     }

@@ -39,8 +39,8 @@ class LocalAccounts;
 //   restore, refresh if needed, wait for the keychain save ──► let go, print
 //
 // `status` and `accounts` only read, so they need no lock. A termination signal while the
-// lock is held lets the work in flight finish and its tokens be saved, then ends without
-// printing (exit 130 for SIGINT, 128 + the signal otherwise).
+// lock is held lets the work in flight finish and its tokens be saved (a second one does not
+// wait), then ends without printing: exit 128 + the signal (130 for Ctrl+C).
 class CliRunner final : public QObject
 {
     Q_OBJECT

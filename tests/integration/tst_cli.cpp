@@ -120,6 +120,7 @@ private slots:
     void tokenLongerThanTheServerGivesFails();
     void parallelTokensRefreshOnce();
     void rotationKeepsTheSessionAliveIntoTheApp();
+    void aSignalMidRefreshStillSavesTheTokens();
     void asksTheRunningAppFirst();
     void anAppThatDoesNotAnswerIsNotWorkedAround();
     void aCommandWaitingForTheLockUsesAnAppThatStarted();
@@ -569,6 +570,34 @@ void TestCli::rotationKeepsTheSessionAliveIntoTheApp()
         QSKIP("The app restored the session the command line saved (GET /oauth/me 200, no "
               "40106), but it does not answer the command line over its socket yet (the GUI "
               "side of issue 10 is not merged): its state and its own refresh were not checked.");
+}
+
+void TestCli::aSignalMidRefreshStillSavesTheTokens()
+{
+    auto &accounts = m_emulator->server().accounts();
+    accounts.setRefreshRotation(true);
+    QVERIFY(login());
+    accounts.setAccessTokenLifetimeSeconds(7200);
+    SmtpdEmulator::Fault slow(SmtpdEmulator::Fault::Kind::Slow);
+    slow.delayMs = 700;
+    slow.count = 1;
+    slow.pathPrefixes = {"/oauth/token"};
+    m_emulator->server().addFault(slow);
+    QProcess *process = launch({"token", "--min-valid", "5000"});
+    // The server has rotated the refresh token; its answer is on the way. Now: kill.
+    QVERIFY(waitUntil([this] { return refreshCount() == 1; }, 15000));
+    QVERIFY(::kill(pid_t(process->processId()), SIGTERM) == 0);
+    const Result result = finish(process);
+    QVERIFY2(result.exit == 128 + SIGTERM && !result.crashed, result.all());
+    QVERIFY(result.out.isEmpty());
+    // The new refresh token was saved before it ended: the next command needs no refresh, and
+    // the one after that refreshes with it.
+    QCOMPARE(run({"token", "--min-valid", "5000"}).exit, 0);
+    QCOMPARE(refreshCount(), 1);
+    accounts.setAccessTokenLifetimeSeconds(10800);
+    QCOMPARE(run({"token", "--min-valid", "9000"}).exit, 0);
+    QCOMPARE(refreshCount(), 2);
+    QVERIFY(!anyRefreshTokenRejected());
 }
 
 // ---- The running app first --------------------------------------------------------------------
