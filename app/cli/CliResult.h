@@ -3,14 +3,9 @@
 #include "broker/ExitCode.h"
 
 #include <QByteArray>
-#include <QObject>
 #include <QString>
 
 #include <functional>
-
-namespace Smtpd {
-class Session;
-}
 
 namespace Smtpd::Cli {
 
@@ -29,9 +24,5 @@ struct CliResult
 };
 
 using ResultCallback = std::function<void(const CliResult &result)>;
-
-// Calls `then` (from the event loop) once `session` has nothing in flight that quitting would
-// lose: above all, once what it was asked to save has landed in the keychain.
-void whenIdle(Session *session, QObject *context, const std::function<void()> &then);
 
 } // namespace Smtpd::Cli

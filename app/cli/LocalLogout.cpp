@@ -5,6 +5,7 @@
 #include "auth/Session.h"
 #include "auth/SessionStorage.h"
 #include "broker/ExitMapping.h"
+#include "broker/FreshToken.h"
 
 namespace Smtpd::Cli {
 
@@ -42,7 +43,7 @@ void LocalLogout::onRestored()
         session->signOut();
     session->storage()->remove(m_account->id());
     session->storage()->closeKeychain();
-    whenIdle(session, this, [this] { onDone(); });
+    Broker::whenIdle(session, this, [this] { onDone(); });
 }
 
 void LocalLogout::onDone()

@@ -7,15 +7,13 @@
 
 namespace Smtpd {
 class Account;
-class ApiError;
-} // namespace Smtpd
+}
 
 namespace Smtpd::Cli {
 
 // `token` without the app, under the account's lock: restores the session from the keychain,
-// refreshes when the token is not valid for `minValidSeconds` (also beyond the session's own
-// refresh margin: then one refresh is forced), waits until the new tokens are saved in the
-// keychain, and only then hands the token over.
+// then Broker::FreshToken (refreshed when not valid for `minValidSeconds`, and saved in the
+// keychain before it is handed over).
 class LocalToken final : public QObject
 {
     Q_OBJECT
@@ -27,8 +25,6 @@ public:
 
 private:
     void onRestored();
-    void ask(bool forced);
-    void onToken(const QString &token, const ApiError &error, bool forced);
     void finish(const CliResult &result);
 
     QPointer<Account> m_account;
