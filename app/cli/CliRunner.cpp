@@ -130,8 +130,7 @@ void CliRunner::interrupt(int signalNumber)
 void CliRunner::askApp(const std::function<void()> &noApp)
 {
     auto *client = new Broker::BrokerClient(SingleInstance::defaultSocketPath(), this);
-    Broker::Request question = request();
-    client->send(question, AnswerTimeoutMs,
+    client->send(request(), AnswerTimeoutMs,
         [this, client, noApp](Broker::BrokerClient::Outcome outcome, const Broker::Answer &answer) {
             client->deleteLater();
             if (m_reported)
@@ -148,7 +147,6 @@ void CliRunner::askApp(const std::function<void()> &noApp)
                 return noApp();
             }
         });
-    question.secret.fill(QLatin1Char('\0'));
 }
 
 void CliRunner::onAnswer(const Broker::Answer &answer)
