@@ -1,7 +1,10 @@
 #include "AppOptions.h"
 #include "Application.h"
+#include "CliCommand.h"
+#include "CliMain.h"
 #include "SingleInstance.h"
 #include "TerminationSignals.h"
+#include "broker/ExitCode.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -33,6 +36,10 @@ static void disableCoreDumps()
 int main(int argc, char *argv[])
 {
     disableCoreDumps();
+    // `smtpd-accounts token` and the other subcommands: no GUI, no display.
+    if (argc > 1 && Cli::isSubcommand(QString::fromLocal8Bit(argv[1])))
+        return Cli::runCommand(argc, argv);
+
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
@@ -41,11 +48,13 @@ int main(int argc, char *argv[])
     QString output;
     switch (AppOptions::parse(arguments, &options, &output)) {
     case AppOptions::Outcome::ExitOk:
+        if (arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h")))
+            output += QLatin1Char('\n') + Cli::mainHelpAppendix();
         std::fprintf(stdout, "%s\n", qPrintable(output));
         return 0;
     case AppOptions::Outcome::ExitError:
         std::fprintf(stderr, "smtpd-accounts: %s\n", qPrintable(output));
-        return 2;
+        return toInt(ExitCode::Usage);
     case AppOptions::Outcome::Run:
         break;
     }
