@@ -53,7 +53,9 @@ AppOptions::Outcome AppOptions::parse(
         return Outcome::ExitError;
     }
     if (parser.isSet(helpOption)) {
-        *output = parser.helpText();
+        // Parsed before the application object exists, which is where Qt takes the name from.
+        *output = parser.helpText().replace(
+            QLatin1String("<executable_name>"), QLatin1String("smtpd-accounts"));
         return Outcome::ExitOk;
     }
     if (parser.isSet(versionOption)) {
