@@ -154,6 +154,19 @@ void Session::expire()
 
 void Session::withFreshToken(QObject *context, const TokenCallback &callback, qint64 minValidMs)
 {
+    handOut(context, callback, requiredValidityMs(minValidMs), false);
+}
+
+void Session::withTokenValidFor(QObject *context, const TokenCallback &callback, qint64 minValidMs)
+{
+    handOut(context, callback, std::max<qint64>(minValidMs, 1), true);
+}
+
+// `exact`: `requiredMs` may be beyond the refresh margin, and is refused at once when the
+// server's tokens are known to live shorter (no refresh could help).
+void Session::handOut(
+    QObject *context, const TokenCallback &callback, qint64 requiredMs, bool exact)
+{
     const QPointer<QObject> guard(context);
     auto deliver = [this, guard, callback](const QString &token, const ApiError &error) {
         QMetaObject::invokeMethod(
@@ -172,12 +185,19 @@ void Session::withFreshToken(QObject *context, const TokenCallback &callback, qi
         deliver({}, ApiError::configuration(tr("This session belongs to another server.")));
         return;
     }
-    const qint64 required = requiredValidityMs(minValidMs);
-    if (accessValidForMs() >= required && !m_refreshReply) {
+    if (exact && m_tokens.accessLifetimeMs > 0 && m_tokens.accessLifetimeMs < requiredMs) {
+        deliver({},
+            ApiError::configuration(tr("This server's access tokens are valid for %1 seconds, "
+                                       "less than the %2 seconds asked for.")
+                                        .arg(m_tokens.accessLifetimeMs / 1000)
+                                        .arg((requiredMs + 999) / 1000)));
+        return;
+    }
+    if (accessValidForMs() >= requiredMs && !m_refreshReply) {
         deliver(m_tokens.accessToken, {});
         return;
     }
-    m_broker->wait(context, required, callback);
+    m_broker->wait(context, requiredMs, callback);
     if (!startRefresh())
         m_broker->failAll(ApiError::configuration(tr("You are not signed in.")));
 }
