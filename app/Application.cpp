@@ -9,12 +9,14 @@
 #include "Logging.h"
 #include "SessionPresenter.h"
 #include "SignInWindow.h"
+#include "SingleInstance.h"
 #include "TokenClipboard.h"
 #include "TrayIcon.h"
 #include "accounts/AccountManager.h"
 #include "api/ServerConfig.h"
 #include "auth/KeychainTokenStore.h"
 #include "avatar/AvatarFetcher.h"
+#include "broker/BrokerService.h"
 
 #include <QAction>
 #include <QApplication>
@@ -52,6 +54,8 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     , m_clipboard(new TokenClipboard(QGuiApplication::clipboard(), this))
     , m_tray((registerResources(), new TrayIcon(this)))
     , m_console(new ConsoleController(m_accountWindow, m_clipboard, this))
+    , m_broker(new Broker::BrokerService(
+          m_accounts, {options.apiUrl, options.caFile, options.caCertificates}, this))
 {
     connect(m_console, &ConsoleController::copied, this,
         [this](const QString &id) { m_clipboardAccount = id; });
@@ -71,6 +75,8 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
             m_signingIn = nullptr;
             m_addingAccount = false;
             setCurrentAccount(account);
+        } else if (!m_current) {
+            setCurrentAccount(account); // the first, signed in from the command line
         }
         updateAll();
     });
@@ -179,6 +185,13 @@ void Application::start()
     m_hiddenToTray = m_options.minimized && m_tray->isShown();
     setCurrentAccount(initial);
     updateAll();
+}
+
+void Application::answerRequestsFrom(SingleInstance &instance)
+{
+    instance.broker()->setService(m_broker);
+    connect(&instance, &SingleInstance::raiseRequested, this,
+        [this](const QByteArray &, const QString &account) { raiseWindowOn(account); });
 }
 
 Session *Application::session() const
