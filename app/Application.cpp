@@ -100,6 +100,10 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
         [this](const QString &id) { m_accounts->setDefault(accountFor(id)); });
     connect(m_accountWindow, &AccountWindow::copyTokenRequested, this,
         [this] { copyAccessToken(m_current); });
+    connect(m_accountWindow, &AccountWindow::copyHeaderRequested, this,
+        [this] { copyAccessToken(m_current, TokenClipboard::Format::AuthorizationHeader); });
+    connect(m_accountWindow, &AccountWindow::copyCurlRequested, this,
+        [this] { copyAccessToken(m_current, TokenClipboard::Format::CurlCommand); });
     connect(m_accountWindow, &AccountWindow::refreshRequested, this, [this] {
         if (m_current)
             m_current->session()->refreshNow();
@@ -399,13 +403,14 @@ void Application::onNotice(Account *account, Session::Reason reason)
         tr("%1: %2").arg(ui ? ui->label() : account->displayName(), message));
 }
 
-void Application::copyAccessToken(Account *account)
+void Application::copyAccessToken(Account *account, TokenClipboard::Format format)
 {
     if (!account)
         return;
     const QString id = account->id();
+    const QString origin = account->origin();
     account->session()->withFreshToken(
-        this, [this, id](const QString &token, const ApiError &error) {
+        this, [this, id, origin, format](const QString &token, const ApiError &error) {
             if (error) {
                 if (m_current && m_current->id() == id)
                     m_accountWindow->setStatus(
@@ -415,7 +420,7 @@ void Application::copyAccessToken(Account *account)
                 return;
             }
             m_clipboardAccount = id;
-            m_clipboard->copy(token);
+            m_clipboard->copy(TokenClipboard::textFor(format, token, origin));
         });
 }
 

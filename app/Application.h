@@ -2,6 +2,7 @@
 
 #include "AppOptions.h"
 #include "Clock.h"
+#include "TokenClipboard.h"
 #include "accounts/Account.h"
 #include "auth/Session.h"
 
@@ -23,7 +24,6 @@ class KeychainProblemWindow;
 class SessionPresenter;
 class SignInWindow;
 class SingleInstance;
-class TokenClipboard;
 class TokenStore;
 class TrayIcon;
 struct SignInRequest;
@@ -96,7 +96,8 @@ private:
     void toggleWindow();
     QWidget *currentWindow() const;
     bool eventFilter(QObject *watched, QEvent *event) override;
-    void copyAccessToken(Account *account);
+    void copyAccessToken(
+        Account *account, TokenClipboard::Format format = TokenClipboard::Format::Token);
     Account *accountFor(const QString &id) const;
     AccountUi *uiFor(const Account *account) const;
     SessionPresenter *currentPresenter() const;
