@@ -9,12 +9,14 @@
 #include "Logging.h"
 #include "SessionPresenter.h"
 #include "SignInWindow.h"
+#include "SingleInstance.h"
 #include "TokenClipboard.h"
 #include "TrayIcon.h"
 #include "accounts/AccountManager.h"
 #include "api/ServerConfig.h"
 #include "auth/KeychainTokenStore.h"
 #include "avatar/AvatarFetcher.h"
+#include "broker/BrokerService.h"
 
 #include <QAction>
 #include <QApplication>
@@ -52,6 +54,8 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     , m_clipboard(new TokenClipboard(QGuiApplication::clipboard(), this))
     , m_tray((registerResources(), new TrayIcon(this)))
     , m_console(new ConsoleController(m_accountWindow, m_clipboard, this))
+    , m_broker(new Broker::BrokerService(
+          m_accounts, {options.apiUrl, options.caFile, options.caCertificates}, this))
 {
     connect(m_console, &ConsoleController::copied, this,
         [this](const QString &id) { m_clipboardAccount = id; });
@@ -71,6 +75,8 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
             m_signingIn = nullptr;
             m_addingAccount = false;
             setCurrentAccount(account);
+        } else if (!m_current) {
+            setCurrentAccount(account); // the first, signed in from the command line
         }
         updateAll();
     });
@@ -94,6 +100,10 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
         [this](const QString &id) { m_accounts->setDefault(accountFor(id)); });
     connect(m_accountWindow, &AccountWindow::copyTokenRequested, this,
         [this] { copyAccessToken(m_current); });
+    connect(m_accountWindow, &AccountWindow::copyHeaderRequested, this,
+        [this] { copyAccessToken(m_current, TokenClipboard::Format::AuthorizationHeader); });
+    connect(m_accountWindow, &AccountWindow::copyCurlRequested, this,
+        [this] { copyAccessToken(m_current, TokenClipboard::Format::CurlCommand); });
     connect(m_accountWindow, &AccountWindow::refreshRequested, this, [this] {
         if (m_current)
             m_current->session()->refreshNow();
@@ -179,6 +189,13 @@ void Application::start()
     m_hiddenToTray = m_options.minimized && m_tray->isShown();
     setCurrentAccount(initial);
     updateAll();
+}
+
+void Application::answerRequestsFrom(SingleInstance &instance)
+{
+    instance.broker()->setService(m_broker);
+    connect(&instance, &SingleInstance::raiseRequested, this,
+        [this](const QByteArray &, const QString &account) { raiseWindowOn(account); });
 }
 
 Session *Application::session() const
@@ -395,13 +412,14 @@ void Application::onNotice(Account *account, Session::Reason reason)
         tr("%1: %2").arg(ui ? ui->label() : account->displayName(), message));
 }
 
-void Application::copyAccessToken(Account *account)
+void Application::copyAccessToken(Account *account, TokenClipboard::Format format)
 {
     if (!account)
         return;
     const QString id = account->id();
+    const QString origin = account->origin();
     account->session()->withFreshToken(
-        this, [this, id](const QString &token, const ApiError &error) {
+        this, [this, id, origin, format](const QString &token, const ApiError &error) {
             if (error) {
                 if (m_current && m_current->id() == id)
                     m_accountWindow->setStatus(
@@ -411,7 +429,7 @@ void Application::copyAccessToken(Account *account)
                 return;
             }
             m_clipboardAccount = id;
-            m_clipboard->copy(token);
+            m_clipboard->copy(TokenClipboard::textFor(format, token, origin));
         });
 }
 

@@ -2,6 +2,7 @@
 
 #include "AppOptions.h"
 #include "Clock.h"
+#include "TokenClipboard.h"
 #include "accounts/Account.h"
 #include "auth/Session.h"
 
@@ -22,10 +23,13 @@ class ConsoleController;
 class KeychainProblemWindow;
 class SessionPresenter;
 class SignInWindow;
-class TokenClipboard;
+class SingleInstance;
 class TokenStore;
 class TrayIcon;
 struct SignInRequest;
+namespace Broker {
+class BrokerService;
+}
 
 // Builds the object graph of the running app and connects it: one AccountManager (a Session
 // per account), the windows, the tray. Beyond wiring it decides only which window shows: the
@@ -45,6 +49,12 @@ public:
     void start();
     // Brings the current window to the front (from the tray, or for a second launch).
     void raiseWindow();
+    // The same, first showing the account `name` names (Account::matches()), if one does: a
+    // second launch with --account.
+    void raiseWindowOn(const QString &name);
+    // Answers the requests that come to `instance`: a second launch's raise, and the command
+    // line's (token, status, accounts, logout, login: Broker::BrokerService).
+    void answerRequestsFrom(SingleInstance &instance);
     // Asks the app to end: quitReady() follows once every account's keychain holds what was
     // asked to be saved and no sign-out is half done, or after a few seconds at most.
     void quit();
@@ -65,6 +75,7 @@ public:
     KeychainProblemWindow *keychainProblemWindow() const { return m_keychainWindow; }
     TokenClipboard *clipboard() const { return m_clipboard; }
     TrayIcon *tray() const { return m_tray; }
+    Broker::BrokerService *broker() const { return m_broker; }
     // Opens the sign-in window for a new account.
     void addAccount();
 
@@ -85,7 +96,8 @@ private:
     void toggleWindow();
     QWidget *currentWindow() const;
     bool eventFilter(QObject *watched, QEvent *event) override;
-    void copyAccessToken(Account *account);
+    void copyAccessToken(
+        Account *account, TokenClipboard::Format format = TokenClipboard::Format::Token);
     Account *accountFor(const QString &id) const;
     AccountUi *uiFor(const Account *account) const;
     SessionPresenter *currentPresenter() const;
@@ -114,6 +126,7 @@ private:
     TokenClipboard *m_clipboard;
     TrayIcon *m_tray;
     ConsoleController *m_console; // the API keys and Plan & usage tabs
+    Broker::BrokerService *m_broker; // the command line's requests
     bool m_hiddenToTray = false;
     bool m_wantAccount = false;
     bool m_wantKeychain = false;

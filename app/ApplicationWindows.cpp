@@ -6,6 +6,7 @@
 #include "Application.h"
 #include "AvatarView.h"
 #include "KeychainProblemWindow.h"
+#include "Logging.h"
 #include "SessionPresenter.h"
 #include "SignInWindow.h"
 #include "TokenClipboard.h"
@@ -173,6 +174,17 @@ void Application::raiseWindow()
     window->showNormal();
     window->raise();
     window->activateWindow();
+}
+
+void Application::raiseWindowOn(const QString &name)
+{
+    if (!name.isEmpty()) {
+        if (Account *named = m_accounts->find(name))
+            setCurrentAccount(named);
+        else
+            qCWarning(lcAccounts) << "a later launch's --account names no single account";
+    }
+    raiseWindow();
 }
 
 void Application::toggleWindow()

@@ -1,14 +1,12 @@
 #include "SingleInstance.h"
 
+#include "broker/BrokerProtocol.h"
+
 #include <QGuiApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocalSocket>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QWindow>
-
-#include <optional>
 
 #if defined(SMTPD_HAVE_XCB) && QT_CONFIG(xcb)
 #include <cstdlib>
@@ -22,12 +20,9 @@ namespace Smtpd {
 namespace {
 Q_LOGGING_CATEGORY(lcInstance, "smtpd.app", QtWarningMsg)
 
-// A request is one short line; anything longer is not from a launch of this app.
-constexpr qint64 MaxRequestBytes = 4096;
 // How long a launch waits for another one that is between its check and its listen (a few
 // milliseconds normally); a holder that died is noticed at once by QLockFile.
 constexpr int StartLockWaitMs = 5000;
-constexpr int ProtocolVersion = 1;
 
 // Tokens go into the environment and an X property: printable ASCII only, and short.
 QByteArray sanitizedToken(const QByteArray &token)
@@ -39,23 +34,6 @@ QByteArray sanitizedToken(const QByteArray &token)
             return {};
     }
     return token;
-}
-
-// The activation token of a raise request, or nothing when the line is not one. Versions
-// before 1 sent a bare "raise".
-std::optional<QByteArray> raiseTokenFrom(const QByteArray &line)
-{
-    const QByteArray request = line.trimmed();
-    if (request == "raise")
-        return QByteArray();
-    QJsonParseError error {};
-    const QJsonDocument document = QJsonDocument::fromJson(request, &error);
-    const QJsonObject message = document.object();
-    if (error.error != QJsonParseError::NoError
-        || message.value(QLatin1String("v")).toInt() < ProtocolVersion
-        || message.value(QLatin1String("op")).toString() != QLatin1String("raise"))
-        return std::nullopt;
-    return sanitizedToken(message.value(QLatin1String("activationToken")).toString().toLatin1());
 }
 
 #ifdef SMTPD_X11_ACTIVATION
@@ -150,20 +128,10 @@ SingleInstance::SingleInstance(const QString &socketPath, QObject *parent)
     , m_startLock(socketPath + QStringLiteral(".lock"))
 {
     connect(&m_server, &QLocalServer::newConnection, this, [this] {
-        while (QLocalSocket *peer = m_server.nextPendingConnection()) {
-            connect(peer, &QLocalSocket::disconnected, peer, &QObject::deleteLater);
-            connect(peer, &QLocalSocket::readyRead, this, [this, peer] {
-                if (!peer->canReadLine()) {
-                    if (peer->bytesAvailable() > MaxRequestBytes)
-                        peer->abort();
-                    return;
-                }
-                const QByteArray line = peer->readLine(MaxRequestBytes);
-                peer->disconnectFromServer();
-                onRequest(line);
-            });
-        }
+        while (QLocalSocket *peer = m_server.nextPendingConnection())
+            m_broker.serve(peer);
     });
+    connect(&m_broker, &Broker::BrokerServer::raiseRequested, this, &SingleInstance::onRaise);
 }
 
 QString SingleInstance::defaultSocketPath()
@@ -179,7 +147,8 @@ QByteArray SingleInstance::activationTokenFromEnvironment()
     return wayland.isEmpty() ? sanitizedToken(qgetenv("DESKTOP_STARTUP_ID")) : wayland;
 }
 
-bool SingleInstance::askRunningInstanceToRaise(const QByteArray &activationToken)
+bool SingleInstance::askRunningInstanceToRaise(
+    const QByteArray &activationToken, const QString &account)
 {
     // The lock spans this check and listen(): a launch at the same instant waits here until
     // this one listens, then finds it. Runs once at start-up, before any window exists; the
@@ -195,12 +164,11 @@ bool SingleInstance::askRunningInstanceToRaise(const QByteArray &activationToken
     socket.connectToServer(m_path);
     if (!socket.waitForConnected(1000))
         return false;
-    QJsonObject message {
-        {QStringLiteral("v"), ProtocolVersion}, {QStringLiteral("op"), QStringLiteral("raise")}};
-    const QByteArray token = sanitizedToken(activationToken);
-    if (!token.isEmpty())
-        message.insert(QStringLiteral("activationToken"), QString::fromLatin1(token));
-    socket.write(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
+    Broker::Request raise;
+    raise.op = Broker::Op::Raise;
+    raise.activationToken = sanitizedToken(activationToken);
+    raise.account = account;
+    socket.write(raise.toLine());
     const bool sent = socket.waitForBytesWritten(1000);
     socket.disconnectFromServer();
     if (sent)
@@ -222,28 +190,24 @@ QString SingleInstance::listen()
     return listening ? QString() : m_server.errorString();
 }
 
-void SingleInstance::onRequest(const QByteArray &line)
+void SingleInstance::onRaise(const QByteArray &activationToken, const QString &account)
 {
-    const std::optional<QByteArray> token = raiseTokenFrom(line);
-    if (!token) {
-        qCDebug(lcInstance, "ignored a request that is not a raise");
-        return;
-    }
+    const QByteArray token = sanitizedToken(activationToken);
     // Whether there was one, never the token itself: not a secret, but it has no place in a log.
-    if (token->isEmpty())
+    if (token.isEmpty())
         qCDebug(lcInstance, "raise requested without an activation token");
     else
         qCDebug(lcInstance, "raise requested with an activation token");
     const QString platform = QGuiApplication::platformName();
     // Qt's Wayland plugin hands this to the compositor at the next window activation (the
     // raise) and clears it.
-    if (!token->isEmpty() && platform.startsWith(QLatin1String("wayland")))
-        qputenv("XDG_ACTIVATION_TOKEN", *token);
-    emit raiseRequested(*token);
+    if (!token.isEmpty() && platform.startsWith(QLatin1String("wayland")))
+        qputenv("XDG_ACTIVATION_TOKEN", token);
+    emit raiseRequested(token, account);
 #ifdef SMTPD_X11_ACTIVATION
     // On X11 the id goes on the raised window, so after the raise.
-    if (!token->isEmpty() && platform == QLatin1String("xcb"))
-        applyX11StartupId(*token);
+    if (!token.isEmpty() && platform == QLatin1String("xcb"))
+        applyX11StartupId(token);
 #endif
 }
 

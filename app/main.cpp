@@ -81,7 +81,7 @@ int main(int argc, char *argv[])
     }
 
     SingleInstance instance;
-    if (instance.askRunningInstanceToRaise(activationToken)) {
+    if (instance.askRunningInstanceToRaise(activationToken, options.account)) {
         std::fprintf(stdout,
             "SMTPD Accounts is already running; its window was brought to the "
             "front.\n");
@@ -97,8 +97,8 @@ int main(int argc, char *argv[])
     TerminationSignals terminationSignals;
     QObject::connect(
         &terminationSignals, &TerminationSignals::received, &application, &Application::quit);
-    QObject::connect(
-        &instance, &SingleInstance::raiseRequested, &application, &Application::raiseWindow);
+    // A second launch's raise (with its --account) and the command line's questions.
+    application.answerRequestsFrom(instance);
     application.start();
     return app.exec();
 }

@@ -32,39 +32,6 @@
 namespace Smtpd {
 
 namespace {
-constexpr qint64 SecondMs = 1000;
-constexpr qint64 MinuteMs = 60 * SecondMs;
-constexpr qint64 DayMs = 24 * 60 * MinuteMs;
-// A tick lands just after the words change, never just before (it would find them unchanged
-// and have to tick again).
-constexpr qint64 JustAfterMs = 20;
-
-// When durationText() for a countdown of `ms` next changes: each second in the last minute,
-// each minute up to 48 h, each day from there. -1 once it is over (the words stay).
-qint64 msecsToNextChange(qint64 ms)
-{
-    if (ms <= 0)
-        return -1;
-    const qint64 unit = ms < MinuteMs ? SecondMs : ms < 2 * DayMs ? MinuteMs : DayMs;
-    return ms % unit + JustAfterMs;
-}
-
-// Starts `ticker` for the next change of either countdown's words; stops it when neither will.
-void tickAtNextChange(QTimer &ticker, const QDateTime &first, const QDateTime &second)
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    qint64 soonest = -1;
-    for (const QDateTime &end : {first, second}) {
-        const qint64 next = end.isValid() ? msecsToNextChange(now.msecsTo(end)) : -1;
-        if (next >= 0 && (soonest < 0 || next < soonest))
-            soonest = next;
-    }
-    if (soonest < 0)
-        ticker.stop();
-    else
-        ticker.start(static_cast<int>(qMin(soonest, DayMs)));
-}
-
 // Tells when a window is shown and hidden, including the spontaneous hide and show of
 // minimizing and restoring it.
 class VisibilityFilter final : public QObject
@@ -98,11 +65,6 @@ QLabel *makeLabel(QWidget *parent, const QString &objectName)
     return label;
 }
 
-QString localDate(const QDateTime &utc)
-{
-    return utc.isValid() ? QLocale().toString(utc.toLocalTime().date(), QLocale::LongFormat)
-                         : AccountWindow::tr("unknown");
-}
 } // namespace
 
 QPushButton *AccountWindow::makeButton(
@@ -142,6 +104,10 @@ AccountWindow::AccountWindow(QWidget *parent)
     , m_refresh(makeButton(tr("&Refresh now"), QStringLiteral("refreshNow"), tr("Refresh now")))
     , m_copyToken(makeButton(
           tr("&Copy access token"), QStringLiteral("copyAccessToken"), tr("Copy access token")))
+    , m_copyHeader(makeButton(tr("Copy as Authorization &header"),
+          QStringLiteral("copyAuthorizationHeader"), tr("Copy as Authorization header")))
+    , m_copyCurl(makeButton(
+          tr("Copy c&url command"), QStringLiteral("copyCurlCommand"), tr("Copy curl command")))
     , m_signOut(makeButton(tr("Sign &out"), QStringLiteral("signOut"), tr("Sign out")))
 {
     setWindowTitle(tr("SMTPD Accounts"));
@@ -252,11 +218,17 @@ AccountWindow::AccountWindow(QWidget *parent)
     tokenButtons->addWidget(m_copyToken);
     tokenButtons->addWidget(m_refresh);
     tokenButtons->addStretch();
+    // The same token, ready to paste into a request or a terminal.
+    auto *formatButtons = new QHBoxLayout;
+    formatButtons->addWidget(m_copyHeader);
+    formatButtons->addWidget(m_copyCurl);
+    formatButtons->addStretch();
     auto *tokenLayout = new QVBoxLayout(tokenBox);
     tokenLayout->addWidget(m_tokenValidity);
     tokenLayout->addWidget(m_sessionEnd);
     tokenLayout->addWidget(m_storage);
     tokenLayout->addLayout(tokenButtons);
+    tokenLayout->addLayout(formatButtons);
     tokenLayout->addWidget(m_copyConfirmation);
     m_copyConfirmation->setVisible(false);
     m_copyConfirmation->setAccessibleDescription(tr("Copy confirmation"));
@@ -315,12 +287,16 @@ AccountWindow::AccountWindow(QWidget *parent)
     setTabOrder(m_removeAccount, m_makeDefault);
     setTabOrder(m_makeDefault, m_copyToken);
     setTabOrder(m_copyToken, m_refresh);
-    setTabOrder(m_refresh, m_accountId);
+    setTabOrder(m_refresh, m_copyHeader);
+    setTabOrder(m_copyHeader, m_copyCurl);
+    setTabOrder(m_copyCurl, m_accountId);
     setTabOrder(m_accountId, copyId);
     setTabOrder(copyId, m_signOut);
 
     connect(m_refresh, &QPushButton::clicked, this, &AccountWindow::refreshRequested);
     connect(m_copyToken, &QPushButton::clicked, this, &AccountWindow::copyTokenRequested);
+    connect(m_copyHeader, &QPushButton::clicked, this, &AccountWindow::copyHeaderRequested);
+    connect(m_copyCurl, &QPushButton::clicked, this, &AccountWindow::copyCurlRequested);
     connect(m_signOut, &QPushButton::clicked, this, &AccountWindow::signOutRequested);
     connect(renew, &QPushButton::clicked, this, &AccountWindow::renewRequested);
     // The countdowns tick when their words change (once a minute, each second only in a last
@@ -336,7 +312,7 @@ AccountWindow::AccountWindow(QWidget *parent)
         }
         updateCountdowns();
         // Shown again after being minimized, it may not know yet that it is no longer.
-        tickAtNextChange(*m_ticker, m_accessExpiry, m_sessionExpiry);
+        scheduleCountdowns();
     });
 }
 
@@ -357,92 +333,6 @@ void AccountWindow::showEvent(QShowEvent *event)
         m_list->setFocus(Qt::OtherFocusReason);
     else if (!focusWidget() || focusWidget() == m_list)
         m_copyToken->setFocus(Qt::OtherFocusReason);
-}
-
-void AccountWindow::setProfile(const Profile &profile)
-{
-    m_name->setText(profile.displayName());
-    m_email->setText(profile.email);
-    QStringList badges;
-    badges << (profile.isVerified ? tr("\u2713 Verified") : tr("Not verified"));
-    if (profile.isOwner)
-        badges << tr("Owner");
-    // Until /oauth/me answers, only what the access token tells is known: no badges or dates.
-    m_badges->setText(profile.isValid()
-            ? badges.join(QStringLiteral("  \u00b7  "))
-            : tr("Profile details could not be loaded yet; trying again."));
-    m_dates->setVisible(profile.isValid());
-    m_accountId->setText(profile.accountId);
-    m_accountId->setCursorPosition(0);
-    // Wide enough to show the whole id (a UUID), plus the line edit's own inner margins.
-    m_accountId->setMinimumWidth(
-        m_accountId->fontMetrics().horizontalAdvance(profile.accountId) + 4 * 4);
-    m_dates->setText(tr("Member since %1 \u00b7 last updated %2")
-                         .arg(localDate(profile.createdAt), localDate(profile.modifiedAt)));
-}
-
-void AccountWindow::setExpiries(const QDateTime &accessToken, const QDateTime &session)
-{
-    m_accessExpiry = accessToken;
-    m_sessionExpiry = session;
-    updateCountdowns();
-}
-
-void AccountWindow::updateCountdowns()
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (!m_accessExpiry.isValid()) {
-        m_tokenValidity->setText(tr("No access token"));
-    } else if (now < m_accessExpiry) {
-        m_tokenValidity->setText(
-            tr("Access token valid for %1").arg(durationText(now.msecsTo(m_accessExpiry))));
-    } else {
-        m_tokenValidity->setText(tr("Access token expired; a new one is fetched when needed"));
-    }
-    m_sessionEnd->setVisible(m_sessionExpiry.isValid());
-    if (m_sessionExpiry.isValid())
-        m_sessionEnd->setText(
-            tr("Session ends in %1").arg(durationText(now.msecsTo(m_sessionExpiry))));
-    if (isVisible() && !isMinimized())
-        tickAtNextChange(*m_ticker, m_accessExpiry, m_sessionExpiry);
-    else
-        m_ticker->stop();
-}
-
-void AccountWindow::setStorage(const QString &where)
-{
-    m_storage->setText(tr("Tokens are kept in %1.").arg(where));
-}
-
-void AccountWindow::setStatus(const QString &status)
-{
-    m_status->setText(status);
-    m_status->setVisible(!status.isEmpty());
-}
-
-void AccountWindow::setBusy(bool busy)
-{
-    m_refresh->setEnabled(!busy);
-    m_signOut->setEnabled(!busy);
-}
-
-void AccountWindow::setCopyEnabled(bool enabled)
-{
-    m_copyToken->setEnabled(enabled);
-}
-
-void AccountWindow::setCopyConfirmation(bool shown, int secondsLeft)
-{
-    m_copyConfirmation->setVisible(shown);
-    m_copyConfirmation->setText(secondsLeft > 0
-            ? tr("Copied. The clipboard will be cleared in %1 s.").arg(secondsLeft)
-            : tr("Copied. It stays on the clipboard until you sign out or quit."));
-}
-
-void AccountWindow::setRenewalOffer(const QString &text)
-{
-    m_renewalText->setText(text);
-    m_renewal->setVisible(!text.isEmpty());
 }
 
 } // namespace Smtpd

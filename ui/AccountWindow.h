@@ -85,6 +85,9 @@ signals:
     void sectionShown(Smtpd::AccountWindow::Section section);
     void refreshRequested();
     void copyTokenRequested();
+    // Copy as Authorization header, Copy curl command: the token in a ready-made form.
+    void copyHeaderRequested();
+    void copyCurlRequested();
     void signOutRequested();
     void renewRequested();
 
@@ -97,6 +100,7 @@ private:
     void updateListButtons();
     void confirmRemove();
     void updateCountdowns();
+    void scheduleCountdowns();
     QPushButton *makeButton(
         const QString &text, const QString &objectName, const QString &accessibleName);
 
@@ -127,6 +131,8 @@ private:
     QLabel *m_renewalText;
     QPushButton *m_refresh;
     QPushButton *m_copyToken;
+    QPushButton *m_copyHeader;
+    QPushButton *m_copyCurl;
     QPushButton *m_signOut;
     QDateTime m_accessExpiry;
     QDateTime m_sessionExpiry;

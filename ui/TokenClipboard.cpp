@@ -26,6 +26,20 @@ TokenClipboard::TokenClipboard(QClipboard *clipboard, QObject *parent)
     });
 }
 
+QString TokenClipboard::textFor(Format format, const QString &token, const QString &origin)
+{
+    const QString header = QStringLiteral("Authorization: Bearer ") + token;
+    switch (format) {
+    case Format::Token:
+        break;
+    case Format::AuthorizationHeader:
+        return header;
+    case Format::CurlCommand:
+        return QStringLiteral("curl -H \"%1\" %2/oauth/me").arg(header, origin);
+    }
+    return token;
+}
+
 void TokenClipboard::copy(const QString &token)
 {
     auto *data = new QMimeData;

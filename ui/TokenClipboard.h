@@ -19,10 +19,17 @@ class TokenClipboard final : public QObject
 public:
     explicit TokenClipboard(QClipboard *clipboard, QObject *parent = nullptr);
 
+    // What is copied: the token alone, an HTTP header line, or a curl command calling the
+    // account's server (GET /oauth/me) with it. Each is the secret the rules apply to.
+    enum class Format { Token, AuthorizationHeader, CurlCommand };
+    // The text of `format` for `token`; `origin` is the account's server ("https://host").
+    static QString textFor(Format format, const QString &token, const QString &origin);
+
     // 0 = never clear by time.
     void setClearAfterSeconds(int seconds) { m_clearAfterSeconds = seconds; }
     int clearAfterSeconds() const { return m_clearAfterSeconds; }
 
+    // Copies `token` (or any text holding one: textFor()).
     void copy(const QString &token);
     // Clears the clipboard if it still holds what copy() put there.
     void clearIfOurs();

@@ -3,6 +3,7 @@
 #include "../Logging.h"
 #include "../auth/Session.h"
 #include "../auth/SessionStorage.h"
+#include "LockedRestore.h"
 
 #include <QFileInfo>
 #include <QSettings>
@@ -16,6 +17,7 @@ AccountManager::AccountManager(QNetworkAccessManager *network, const Clock *cloc
     , m_clock(clock)
     , m_store(store)
     , m_settings(settings)
+    , m_restorer(new LockedRestore(AccountLock::defaultFolder(), this))
 { }
 
 AccountManager::~AccountManager() = default;
@@ -35,7 +37,7 @@ void AccountManager::start(const ServerChoice &launch)
     for (Account *account : accounts) {
         if (list.adopted)
             dropIfNothingStored(account);
-        account->session()->restore(account->record().principal);
+        m_restorer->restore(account);
     }
 }
 
@@ -213,6 +215,19 @@ bool AccountManager::takeOut(Account *account, bool retireIt)
 void AccountManager::retire(Account *account)
 {
     Session *session = account->session();
+    if (m_restorer->isWaiting(account)) {
+        // A command line holds its lock and may be saving new tokens: once those are loaded,
+        // they are what is revoked and removed.
+        auto *watcher = new QObject(account);
+        connect(session, &Session::stateChanged, watcher,
+            [this, account, watcher](Session::State state) {
+                if (state == Session::State::Restoring)
+                    return;
+                delete watcher;
+                retire(account);
+            });
+        return;
+    }
     const bool restoring = session->state() == Session::State::Restoring;
     if (!restoring && (session->hasTokens() || session->state() == Session::State::SigningIn))
         session->signOut(); // first: it drops saves that have not started

@@ -12,6 +12,7 @@ class QSettings;
 namespace Smtpd {
 
 class Clock;
+class LockedRestore;
 class TokenStore;
 
 // Where a new account signs in: the server's base URL and, for a self-hosted server with a
@@ -37,7 +38,8 @@ public:
     ~AccountManager() override;
 
     // Reads the list (adopting the previous version's account the first time; `launch` is the
-    // server the app was started for) and restores every account.
+    // server the app was started for) and restores every account, each under its AccountLock
+    // (an account whose lock a command line holds shows Restoring until it is free).
     void start(const ServerChoice &launch);
 
     const QList<Account *> &accounts() const { return m_accounts; }
@@ -91,6 +93,7 @@ private:
     const Clock *m_clock;
     TokenStore *m_store;
     QSettings *m_settings;
+    LockedRestore *m_restorer;
     QList<Account *> m_accounts;
     QString m_defaultId;
     QPointer<Account> m_pending;

@@ -228,6 +228,7 @@ void Session::onGranted(const TokenGrant &grant, const QString &account)
         m_tokens.profile = Profile::fromAccessToken(m_tokens.accessToken);
     emit profileChanged(m_tokens.profile);
     saveTokens();
+    emit signInGranted();
     setState(State::Active);
     // Callers that queued behind a refresh of the older chain get the new token.
     m_broker->serve(m_tokens.accessToken, accessValidForMs(), {});

@@ -91,6 +91,9 @@ public:
     Reason reason() const { return m_reason; }
     // The specifics behind reason(): a server's or the keychain's message (may be empty).
     QString reasonDetail() const { return m_reasonDetail; }
+    // Why the last sign-out could not tell the server (Reason::SignedOutServerNotTold); no
+    // error otherwise.
+    const ApiError &signOutError() const { return m_signOutError; }
     const Profile &profile() const { return m_tokens.profile; }
     QString account() const { return m_tokens.account; }
     QString origin() const;
@@ -108,6 +111,9 @@ public:
     // Starts from what the keychain holds for `principal` (principalFor() of the account
     // signed in last on this server; the app remembers it).
     void restore(const QString &principal);
+    // Shows Restoring for `principal` before its keychain load may start (another process
+    // holds the account's lock, mid-refresh); restore() follows once it may.
+    void expectRestore(const QString &principal);
     // Signs in with email + password, or API key + secret. Signing in while signed in (to
     // start a new 30-day session) keeps the session until the server has granted a new one.
     void signIn(const QString &username, const QString &secret);
@@ -129,6 +135,11 @@ public:
     // called synchronously; not called at all once `context` is destroyed.
     void withFreshToken(
         QObject *context, const TokenCallback &callback, qint64 minValidMs = HandOutValidityMs);
+    // The same for a caller that needs the whole `minValidMs` even beyond the refresh margin
+    // (a script asking for a token that lasts its run): a token that would not last that long
+    // is refreshed first (sharing the one refresh), and when even a fresh one cannot (the
+    // server's tokens are shorter), the callback gets a Configuration error saying so.
+    void withTokenValidFor(QObject *context, const TokenCallback &callback, qint64 minValidMs);
     // Makes a bearer call with a fresh token; a 401 causes one refresh and one retry, never
     // more. `handler` gets the final reply (deleted after it returns), or null and an error.
     void callWithToken(QObject *context, const ReplyFactory &factory, const ReplyHandler &handler);
@@ -142,6 +153,8 @@ signals:
     // The access token changed (it is never passed around in a signal; ask withFreshToken).
     void accessTokenChanged();
     void signInFailed(const Smtpd::ApiError &error);
+    // A sign-in's grant became the session (before the state turns Active).
+    void signInGranted();
     // An event the person should hear about (session ended and why, keychain trouble, the
     // 30-day end near).
     void notice(Smtpd::Session::Reason reason);
@@ -185,6 +198,7 @@ private:
     bool isOnItsServer() const;
     qint64 accessValidForMs() const;
     qint64 requiredValidityMs(qint64 minValidMs) const;
+    void handOut(QObject *context, const TokenCallback &callback, qint64 requiredMs, bool exact);
 
     ApiClient *m_api;
     const Clock *m_clock;
@@ -209,6 +223,7 @@ private:
     QPointer<TokenReply> m_refreshReply;
     QPointer<QObject> m_revoke; // the sign-out's revoke call, while it runs
     bool m_revokeRetried = false;
+    ApiError m_signOutError;
     int m_quietRevokes = 0; // revokes of grants nobody uses, still on their way
     Backoff m_refreshBackoff;
     Backoff m_profileBackoff;

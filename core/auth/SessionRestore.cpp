@@ -26,6 +26,16 @@ void Session::restore(const QString &principal)
         [this, job, principal] { onLoaded(job, principal, false); });
 }
 
+void Session::expectRestore(const QString &principal)
+{
+    if (principal.isEmpty() || origin().isEmpty())
+        return;
+    m_keychainRetry = KeychainRetry::None;
+    wipe();
+    m_restoring = principal;
+    setState(State::Restoring);
+}
+
 void Session::onLoaded(StoreJob *job, const QString &principal, bool legacy)
 {
     job->deleteLater();

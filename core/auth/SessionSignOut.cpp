@@ -21,6 +21,7 @@ void Session::signOut()
 {
     if (m_state == State::SigningOut)
         return;
+    m_signOutError = {};
     // A renewal on its way may end the current session on the server: its grant, should it
     // come, is then the session to revoke.
     if (m_state == State::SigningIn)
@@ -79,6 +80,7 @@ void Session::finishSignOut(const ApiError &revokeError)
     const QString key = m_tokens.storageKey();
     wipeKeepingAccount();
     const Reason reason = revokeError ? Reason::SignedOutServerNotTold : Reason::SignedOut;
+    m_signOutError = revokeError;
     const QString detail = revokeError.userMessage();
     m_storage->remove(key, [this, reason, detail](const StoreError &error) {
         if (m_state != State::SigningOut)

@@ -154,6 +154,22 @@ void Session::expire()
 
 void Session::withFreshToken(QObject *context, const TokenCallback &callback, qint64 minValidMs)
 {
+    handOut(context, callback, requiredValidityMs(minValidMs), false);
+}
+
+void Session::withTokenValidFor(QObject *context, const TokenCallback &callback, qint64 minValidMs)
+{
+    handOut(context, callback, std::max<qint64>(minValidMs, 1), true);
+}
+
+// `exact`: `requiredMs` may be beyond the refresh margin. It is refused at once when the
+// token in hand is (nearly) fresh and its lifetime is shorter: a refresh now would bring the
+// same lifetime, and a script asking again must not cause a refresh each time. An older token
+// is refreshed first (the server may hand out longer-lived tokens now); TokenBroker refuses
+// the wait if the fresh one still falls short.
+void Session::handOut(
+    QObject *context, const TokenCallback &callback, qint64 requiredMs, bool exact)
+{
     const QPointer<QObject> guard(context);
     auto deliver = [this, guard, callback](const QString &token, const ApiError &error) {
         QMetaObject::invokeMethod(
@@ -172,12 +188,21 @@ void Session::withFreshToken(QObject *context, const TokenCallback &callback, qi
         deliver({}, ApiError::configuration(tr("This session belongs to another server.")));
         return;
     }
-    const qint64 required = requiredValidityMs(minValidMs);
-    if (accessValidForMs() >= required && !m_refreshReply) {
+    constexpr qint64 FreshWithinMs = 60 * 1000;
+    if (exact && m_tokens.accessLifetimeMs > 0 && m_tokens.accessLifetimeMs < requiredMs
+        && accessValidForMs() >= m_tokens.accessLifetimeMs - FreshWithinMs) {
+        deliver({},
+            ApiError::configuration(tr("This server's access tokens are valid for %1 seconds, "
+                                       "less than the %2 seconds asked for.")
+                                        .arg(m_tokens.accessLifetimeMs / 1000)
+                                        .arg((requiredMs + 999) / 1000)));
+        return;
+    }
+    if (accessValidForMs() >= requiredMs && !m_refreshReply) {
         deliver(m_tokens.accessToken, {});
         return;
     }
-    m_broker->wait(context, required, callback);
+    m_broker->wait(context, requiredMs, callback);
     if (!startRefresh())
         m_broker->failAll(ApiError::configuration(tr("You are not signed in.")));
 }

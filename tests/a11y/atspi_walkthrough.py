@@ -114,7 +114,8 @@ try:
 
     copy = wait_for(lambda: find(root, "Copy access token", [pyatspi.ROLE_PUSH_BUTTON]))
     check(copy is not None, "after signing in, a 'Copy access token' button")
-    for name in ("Refresh now", "Sign out", "Copy account ID"):
+    for name in ("Refresh now", "Sign out", "Copy account ID", "Copy as Authorization header",
+                 "Copy curl command"):
         check(find(root, name, [pyatspi.ROLE_PUSH_BUTTON]) is not None, "a '%s' button" % name)
     check(find(root, "Account ID") is not None, "the account id field is named")
     check(find(root, "Profile picture") is not None, "the avatar is named")

@@ -31,6 +31,7 @@ private slots:
     void initTestCase();
     void copyPutsAFreshTokenOnTheClipboardAsSecret();
     void clipboardClearedAfterTimeout();
+    void copyAsHeaderAndAsCurlCommand();
     void clipboardClearedOnSignOut();
     void clipboardClearedWhenTokenReplaced();
     void clipboardClearedWhenTheAppEnds();
@@ -105,6 +106,47 @@ void TestAccountGui::clipboardClearedAfterTimeout()
                  .accountWindow()
                  ->findChild<QLabel *>(QStringLiteral("copyConfirmation"))
                  ->isVisible());
+}
+
+// The token in a ready-made form: the same rules as the token alone (a fresh token, marked
+// secret, cleared after the delay, and only while the clipboard still holds it).
+void TestAccountGui::copyAsHeaderAndAsCurlCommand()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    const QString origin = rig.emulator().baseUrl().toString();
+    struct Case
+    {
+        QString button;
+        QString text; // %1: the token
+    };
+    const QList<Case> cases {
+        {QStringLiteral("Copy as Authorization header"),
+            QStringLiteral("Authorization: Bearer %1")},
+        {QStringLiteral("Copy curl command"),
+            QStringLiteral("curl -H \"Authorization: Bearer %1\" ") + origin
+                + QStringLiteral("/oauth/me")},
+    };
+    for (const Case &c : cases) {
+        auto *button = findByAccessibleName<QPushButton>(rig.app().accountWindow(), c.button);
+        QVERIFY2(button && button->isEnabled(), qPrintable(c.button));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(rig.app().clipboard()->holdsOurToken(), 10000);
+        QCOMPARE(QString::fromUtf8(readXClipboard()), c.text.arg(rig.currentToken()));
+        QVERIFY(readXClipboard(QStringLiteral("TARGETS")).contains("x-kde-passwordManagerHint"));
+        QVERIFY(rig.app()
+                    .accountWindow()
+                    ->findChild<QLabel *>(QStringLiteral("copyConfirmation"))
+                    ->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(readXClipboard().isEmpty(), 8000); // the 2 s delay
+    }
+    // Signed out, none of them can copy.
+    rig.session().signOut();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(rig.session().state()), toString(Session::State::SignedOut), 10000);
+    for (const Case &c : cases)
+        QVERIFY(
+            !findByAccessibleName<QPushButton>(rig.app().accountWindow(), c.button)->isEnabled());
 }
 
 void TestAccountGui::clipboardClearedOnSignOut()
@@ -391,8 +433,9 @@ void TestAccountGui::accountListControlsAreNamed()
     QVERIFY(list);
     QCOMPARE(list->objectName(), QStringLiteral("accountList"));
     QCOMPARE(list->model()->rowCount(), 3);
-    for (const char *name : {"Add account", "Remove account", "Make default", "Copy access token",
-             "Refresh now", "Copy account ID", "Sign out"})
+    for (const char *name :
+        {"Add account", "Remove account", "Make default", "Copy access token", "Refresh now",
+            "Copy as Authorization header", "Copy curl command", "Copy account ID", "Sign out"})
         QVERIFY2(findByAccessibleName<QPushButton>(&window, QLatin1String(name)), name);
     // The page keeps its names.
     for (const char *name : {"profileName", "profileEmail", "tokenValidity", "sessionStatus"})
@@ -654,7 +697,8 @@ void TestAccountGui::everyButtonReachableByTab()
     QCOMPARE(QApplication::focusWidget(), list); // round the window and back
     const QStringList expected {QStringLiteral("Add account"), QStringLiteral("Remove account"),
         QStringLiteral("Make default"), QStringLiteral("Copy access token"),
-        QStringLiteral("Refresh now"), QStringLiteral("Account ID"),
+        QStringLiteral("Refresh now"), QStringLiteral("Copy as Authorization header"),
+        QStringLiteral("Copy curl command"), QStringLiteral("Account ID"),
         QStringLiteral("Copy account ID"), QStringLiteral("Sign out"),
         QStringLiteral("Account sections")}; // the tabs: then Left/Right choose one
     QCOMPARE(reached, expected);
