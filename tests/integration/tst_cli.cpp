@@ -118,6 +118,7 @@ private slots:
     void unreachableServer();
     void keychainUnavailable();
     void tokenLongerThanTheServerGivesFails();
+    void parallelTokensRefreshOnce_data();
     void parallelTokensRefreshOnce();
     void rotationKeepsTheSessionAliveIntoTheApp();
     void aSignalMidRefreshStillSavesTheTokens();
@@ -128,6 +129,7 @@ private slots:
     void passwordPromptHasNoEchoAndCtrlCRestoresIt();
 
 private:
+    QProcess *startApp();
     QString url() const { return m_emulator->baseUrl().toString(); }
     QString origin() const { return url(); }
     static QString caFile() { return EmulatorFixture::certificateDirectory() + "/ca.pem"; }
@@ -495,12 +497,46 @@ void TestCli::tokenLongerThanTheServerGivesFails()
 
 // ---- One refresher --------------------------------------------------------------------------
 
+// The real app, started in this test's session; null when it did not restore the session the
+// command line saved (no GET /oauth/me within 20 s).
+QProcess *TestCli::startApp()
+{
+    const int meBefore = countOf("GET", "/oauth/me", 200);
+    auto *app = new QProcess;
+    m_processes.append(app);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_CONFIG_HOME", m_session->filePath("config"));
+    env.insert("XDG_RUNTIME_DIR", runtime());
+    app->setProcessEnvironment(env);
+    app->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    app->start(SMTPD_ACCOUNTS_EXE,
+        {"--minimized", "--api-url", url(), "--ca-file", caFile(), "--avatar-url",
+            url() + "/avatar/"});
+    if (!waitUntil([&] { return countOf("GET", "/oauth/me", 200) > meBefore; }, 20000))
+        return nullptr;
+    return app;
+}
+
+void TestCli::parallelTokensRefreshOnce_data()
+{
+    QTest::addColumn<bool>("withApp");
+    QTest::newRow("no app: the account lock") << false;
+    QTest::newRow("app running: it refreshes") << true;
+}
+
 void TestCli::parallelTokensRefreshOnce()
 {
+    QFETCH(bool, withApp);
+    // The session's access token lives 5000 s: a command wanting 5000 s finds it a little
+    // short, which only a refresh mends — once. The server now gives 2 h tokens.
+    m_emulator->server().accounts().setAccessTokenLifetimeSeconds(5000);
     QVERIFY(login());
+    if (withApp) {
+        if (qEnvironmentVariableIsEmpty("DISPLAY"))
+            QSKIP("the app needs a display (run under xvfb-run)");
+        QVERIFY2(startApp(), "the app did not restore the session (no GET /oauth/me)");
+    }
     m_emulator->server().clearRequests();
-    // Tokens now live 2 h: each command wants more than the 1 h one it finds has left, which
-    // only a refresh gives, once.
     m_emulator->server().accounts().setAccessTokenLifetimeSeconds(7200);
     QList<QProcess *> processes;
     for (int i = 0; i < 20; ++i)
@@ -517,6 +553,11 @@ void TestCli::parallelTokensRefreshOnce()
     }
     QCOMPARE(refreshCount(), 1);
     QVERIFY(!anyRefreshTokenRejected());
+    if (withApp) { // the app answered them all: its own state says so
+        const Result status = run({"status", "--json"});
+        QVERIFY2(status.exit == 0, status.all());
+        QCOMPARE(QJsonDocument::fromJson(status.out).array().at(0)["state"].toString(), "active");
+    }
 }
 
 void TestCli::rotationKeepsTheSessionAliveIntoTheApp()
@@ -537,19 +578,8 @@ void TestCli::rotationKeepsTheSessionAliveIntoTheApp()
     // The app, started now, restores what the command line saved.
     if (qEnvironmentVariableIsEmpty("DISPLAY"))
         QSKIP("the app needs a display (run under xvfb-run)");
-    const int meBefore = countOf("GET", "/oauth/me", 200);
-    auto *app = new QProcess;
-    m_processes.append(app);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("XDG_CONFIG_HOME", m_session->filePath("config"));
-    env.insert("XDG_RUNTIME_DIR", runtime());
-    app->setProcessEnvironment(env);
-    app->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    app->start(SMTPD_ACCOUNTS_EXE,
-        {"--minimized", "--api-url", url(), "--ca-file", caFile(), "--avatar-url",
-            url() + "/avatar/"});
-    QVERIFY2(waitUntil([&] { return countOf("GET", "/oauth/me", 200) > meBefore; }, 20000),
-        "the app did not restore the session (no GET /oauth/me)");
+    QProcess *app = startApp();
+    QVERIFY2(app, "the app did not restore the session (no GET /oauth/me)");
     QVERIFY(!anyRefreshTokenRejected());
 
     result = run({"status", "--json"});
