@@ -13,6 +13,7 @@
 #include "broker/AccountEntry.h"
 #include "broker/BrokerClient.h"
 
+#include <QLocalSocket>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QTimer>
@@ -280,8 +281,22 @@ void CliRunner::tryLock()
     if (m_reported)
         return;
     if (m_lock->tryLock()) {
-        // A GUI that started while this command waited is the refresher now.
-        return askApp([this] { m_lockedWork(); });
+        // A GUI that started while this command waited is the refresher now. It may be
+        // restoring this very account, waiting for this lock: let go before asking it, or the
+        // two would wait for each other. One that starts after this check waits for the lock.
+        return whenAppListens([this](bool listens) {
+            if (!listens)
+                return m_lockedWork();
+            m_lock->unlock();
+            askApp([this] { // it went away meanwhile: the lock again, within the same bound
+                if (m_lockWaited.elapsed() > LockWaitMs)
+                    return report(CliResult::failure(ExitCode::Failure,
+                        QStringLiteral("SMTPD Accounts could not be asked, nor the account "
+                                       "locked, within %1 s; try again.")
+                            .arg(LockWaitMs / 1000)));
+                QTimer::singleShot(LockRetryMs, this, [this] { tryLock(); });
+            });
+        });
     }
     if (const QString problem = m_lock->error(); !problem.isEmpty())
         return report(CliResult::failure(ExitCode::Failure, problem));
@@ -292,6 +307,27 @@ void CliRunner::tryLock()
                 .arg(LockWaitMs / 1000)
                 .arg(m_lock->path())));
     QTimer::singleShot(LockRetryMs, this, [this] { askApp([this] { tryLock(); }); });
+}
+
+// Whether an app listens on the socket, without asking it anything: only "no such socket" and
+// "refused" mean none does.
+void CliRunner::whenAppListens(const std::function<void(bool)> &then)
+{
+    auto *probe = new QLocalSocket(this);
+    connect(probe, &QLocalSocket::connected, this, [this, probe, then] {
+        probe->disconnect(this);
+        probe->abort();
+        probe->deleteLater();
+        then(true);
+    });
+    connect(probe, &QLocalSocket::errorOccurred, this,
+        [this, probe, then](QLocalSocket::LocalSocketError error) {
+            probe->disconnect(this);
+            probe->deleteLater();
+            then(error != QLocalSocket::ServerNotFoundError
+                && error != QLocalSocket::ConnectionRefusedError);
+        });
+    probe->connectToServer(SingleInstance::defaultSocketPath());
 }
 
 void CliRunner::report(const CliResult &result)

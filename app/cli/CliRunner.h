@@ -71,6 +71,7 @@ private:
     void runListing();
     void withLock(const QString &key, const std::function<void()> &work);
     void tryLock();
+    void whenAppListens(const std::function<void(bool)> &then);
     void report(const CliResult &result);
     void forgetSecret();
 

@@ -157,7 +157,18 @@ void BrokerService::token(const Request &request, QObject *context, const Reply 
                     if (!error) {
                         Answer answer = okAnswer();
                         answer.token = token;
-                        return reply(answer);
+                        Session *session = guard->session();
+                        if (session->isIdle())
+                            return reply(answer);
+                        // A rotated refresh token is being saved: the script gets the token
+                        // once it is in the keychain, as from the command line's own refresh.
+                        auto connection = std::make_shared<QMetaObject::Connection>();
+                        *connection = QObject::connect(
+                            session, &Session::idle, session, [connection, reply, answer] {
+                                QObject::disconnect(*connection);
+                                reply(answer);
+                            });
+                        return;
                     }
                     // The session ended (or lost its keychain) meanwhile: that says more.
                     if (guard && !guard->session()->hasTokens())
