@@ -18,13 +18,8 @@ LocalLogout::LocalLogout(Account *account, const ResultCallback &done, QObject *
 void LocalLogout::start()
 {
     Session *session = m_account->session();
-    connect(session, &Session::stateChanged, this, [this](Session::State state) {
-        if (state != Session::State::Restoring && !m_restored) {
-            m_restored = true;
-            onRestored();
-        }
-    });
     session->restore(m_account->record().principal);
+    session->whenPastRestoring(this, [this] { onRestored(); });
 }
 
 void LocalLogout::onRestored()

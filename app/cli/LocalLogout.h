@@ -30,7 +30,6 @@ private:
 
     QPointer<Account> m_account;
     ResultCallback m_done;
-    bool m_restored = false;
     bool m_hadSession = false;
     bool m_finished = false;
 };

@@ -20,13 +20,8 @@ void LocalToken::start()
     if (!m_account->problem().isEmpty())
         return finish(CliResult::failure(ExitCode::Failure, m_account->problem()));
     Session *session = m_account->session();
-    connect(session, &Session::stateChanged, this, [this](Session::State state) {
-        if (state != Session::State::Restoring && !m_restored) {
-            m_restored = true;
-            onRestored();
-        }
-    });
     session->restore(m_account->record().principal);
+    session->whenPastRestoring(this, [this] { onRestored(); });
 }
 
 void LocalToken::onRestored()

@@ -30,7 +30,6 @@ private:
     QPointer<Account> m_account;
     qint64 m_minValidMs;
     ResultCallback m_done;
-    bool m_restored = false;
     bool m_finished = false;
 };
 

@@ -111,6 +111,9 @@ public:
     // Starts from what the keychain holds for `principal` (principalFor() of the account
     // signed in last on this server; the app remembers it).
     void restore(const QString &principal);
+    // Calls `then` once the session is past Restoring (at once when it is already), unless
+    // `context` is destroyed first.
+    void whenPastRestoring(QObject *context, const std::function<void()> &then);
     // Shows Restoring for `principal` before its keychain load may start (another process
     // holds the account's lock, mid-refresh); restore() follows once it may.
     void expectRestore(const QString &principal);

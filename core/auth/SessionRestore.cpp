@@ -10,6 +10,22 @@ namespace Smtpd {
 
 // ---- Restore ---------------------------------------------------------------------------
 
+void Session::whenPastRestoring(QObject *context, const std::function<void()> &then)
+{
+    if (m_state != State::Restoring) {
+        then();
+        return;
+    }
+    auto *watcher = new QObject(context);
+    connect(this, &Session::stateChanged, watcher, [watcher, then](State state) {
+        if (state == State::Restoring)
+            return;
+        const std::function<void()> run = then;
+        delete watcher;
+        run();
+    });
+}
+
 void Session::restore(const QString &principal)
 {
     if (principal.isEmpty() || origin().isEmpty()) {

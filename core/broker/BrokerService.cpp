@@ -121,17 +121,15 @@ void BrokerService::whenLoaded(
         then();
         return;
     }
+    // The account may go while it restores (a logout, Remove account): then the answer says so.
     auto *watcher = new QObject(context);
-    connect(session, &Session::stateChanged, watcher, [watcher, then](Session::State state) {
-        if (state == Session::State::Restoring)
-            return;
-        const std::function<void()> run = then;
-        delete watcher;
-        run();
-    });
     connect(account, &QObject::destroyed, watcher, [watcher, reply] {
         delete watcher;
         reply(Answer::failure(ExitCode::NotSignedIn, tr("The account was removed.")));
+    });
+    session->whenPastRestoring(watcher, [watcher, then] {
+        delete watcher;
+        then();
     });
 }
 

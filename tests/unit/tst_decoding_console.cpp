@@ -388,10 +388,12 @@ void TestDecodingConsole::secretTakenFromTheText_data()
         << QStringLiteral("Secret") << true;
     QTest::newRow("byte-order mark")
         << QByteArray("\xef\xbb\xbf{\"Secret\":\"abc\"}") << QStringLiteral("Secret") << true;
-    QTest::newRow("invalid UTF-8")
-        << QByteArray("{\"Secret\":\"a\xc3\x28" "b\"}") << QStringLiteral("Secret") << false;
-    QTest::newRow("overlong UTF-8")
-        << QByteArray("{\"Secret\":\"a\xc0\xaf" "b\"}") << QStringLiteral("Secret") << false;
+    QTest::newRow("invalid UTF-8") << QByteArray("{\"Secret\":\"a\xc3\x28"
+                                                 "b\"}")
+                                   << QStringLiteral("Secret") << false;
+    QTest::newRow("overlong UTF-8") << QByteArray("{\"Secret\":\"a\xc0\xaf"
+                                                  "b\"}")
+                                    << QStringLiteral("Secret") << false;
     QTest::newRow("raw control character")
         << QByteArray("{\"Secret\":\"a\x01b\"}") << QStringLiteral("Secret") << false;
     QTest::newRow("trailing garbage")
