@@ -4,6 +4,7 @@
 #include "CliMain.h"
 #include "SingleInstance.h"
 #include "TerminationSignals.h"
+#include "Translations.h"
 #include "broker/ExitCode.h"
 
 #include <QApplication>
@@ -74,6 +75,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("smtpd-accounts"));
     QApplication::setApplicationVersion(QStringLiteral(SMTPD_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("dev.smtpd.Accounts"));
+    installTranslations(&app);
 
     if (const QString problem = options.loadCaFile(); !problem.isEmpty()) {
         std::fprintf(stderr, "smtpd-accounts: %s\n", qPrintable(problem));

@@ -4,6 +4,7 @@
 #include "CliRunner.h"
 #include "TerminalPrompt.h"
 #include "TerminationSignals.h"
+#include "Translations.h"
 #include "api/ServerConfig.h"
 
 #include <QCoreApplication>
@@ -103,6 +104,7 @@ int runCommand(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("smtpd-accounts"));
     QCoreApplication::setOrganizationName(QStringLiteral("smtpd-accounts"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SMTPD_VERSION));
+    installTranslations(&app);
     // stderr carries sentences for people; QT_LOGGING_RULES still turns logs on.
     QLoggingCategory::setFilterRules(
         QStringLiteral("*.debug=false\n*.info=false\n*.warning=false"));

@@ -1,0 +1,62 @@
+#include "Translations.h"
+
+#include "Logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+namespace Smtpd {
+
+QStringList translationDirectories()
+{
+    const QDir binary(QCoreApplication::applicationDirPath());
+    return {
+        QDir::cleanPath(binary.filePath(QStringLiteral("../share/smtpd-accounts/translations"))),
+        QDir::cleanPath(binary.filePath(QStringLiteral("../translations")))};
+}
+
+namespace {
+
+// Loads `catalogue` for `locale` from the first directory that has it.
+bool installCatalogue(QCoreApplication *application, const QLocale &locale,
+    const QString &catalogue, const QStringList &directories)
+{
+    for (const QString &directory : directories) {
+        auto translator = new QTranslator(application);
+        if (translator->load(locale, catalogue, QStringLiteral("_"), directory)
+            && QCoreApplication::installTranslator(translator))
+            return true;
+        delete translator;
+    }
+    return false;
+}
+
+} // namespace
+
+QString installTranslations(QCoreApplication *application, const QLocale &locale)
+{
+    // QTranslator::load walks the locale's UI languages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
+    // and their fallbacks: de-AT finds "de". English is the source: nothing to load.
+    const QStringList directories = translationDirectories();
+    QTranslator probe;
+    for (const QString &directory : directories) {
+        if (!probe.load(locale, translationCatalogues.first(), QStringLiteral("_"), directory))
+            continue;
+        for (const QString &catalogue : translationCatalogues) {
+            if (!installCatalogue(application, locale, catalogue, directories))
+                qCWarning(lcAccounts)
+                    << "translation catalogue" << catalogue << "not found for" << probe.language();
+        }
+        // Qt's own strings (standard buttons, context menus of text fields) in the same
+        // language; qt6-translations-l10n ships them.
+        if (!installCatalogue(application, locale, QStringLiteral("qtbase"),
+                {QLibraryInfo::path(QLibraryInfo::TranslationsPath)}))
+            qCInfo(lcAccounts) << "Qt's own translations are not installed for" << probe.language();
+        return probe.language();
+    }
+    return QString();
+}
+
+} // namespace Smtpd
