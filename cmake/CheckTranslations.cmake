@@ -10,7 +10,13 @@ foreach(ts IN LISTS TS_FILES)
     get_filename_component(name "${ts}" NAME)
     set(copy "${WORK_DIR}/${name}")
     file(COPY_FILE "${ts}" "${copy}")
-    execute_process(COMMAND "${LUPDATE}" -silent -no-obsolete -locations none "@${SOURCE_LIST}"
+    # The English catalogue holds only the plural forms of the source strings.
+    set(plural_only "")
+    if(name MATCHES "_en\\.ts$")
+        set(plural_only -pluralonly)
+    endif()
+    execute_process(COMMAND "${LUPDATE}" -silent -no-obsolete -locations none ${plural_only}
+                            "@${SOURCE_LIST}"
                             -ts "${copy}"
                     RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
     if(NOT result EQUAL 0)
@@ -35,7 +41,7 @@ foreach(ts IN LISTS TS_FILES)
     endforeach()
 endforeach()
 if(NOT problems STREQUAL "")
-    message(FATAL_ERROR "These source strings have no German translation (add it to the "
+    message(FATAL_ERROR "These source strings have no translation (German; English plural forms) (add it to the "
         "catalogue, e.g. after `cmake --build <dir> --target update_translations`, with Qt "
         "Linguist or by hand):\n${problems}")
 endif()

@@ -37,24 +37,35 @@ bool installCatalogue(QCoreApplication *application, const QLocale &locale,
 
 QString installTranslations(QCoreApplication *application, const QLocale &locale)
 {
-    // QTranslator::load walks the locale's UI languages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
-    // and their fallbacks: de-AT finds "de". English is the source: nothing to load.
     const QStringList directories = translationDirectories();
+    // English is the source language; its catalogues hold only the plural forms ("1 account",
+    // "2 accounts"). Installed first: the translator installed last is asked first, so the
+    // language found below takes precedence.
+    for (const QString &catalogue : translationCatalogues) {
+        if (!installCatalogue(application, QLocale(QLocale::English), catalogue, directories))
+            qCWarning(lcAccounts) << "translation catalogue" << catalogue << "not found in"
+                                  << directories;
+    }
+    // QTranslator::load walks the locale's UI languages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
+    // and their fallbacks: de-AT finds "de".
     QTranslator probe;
     for (const QString &directory : directories) {
         if (!probe.load(locale, translationCatalogues.first(), QStringLiteral("_"), directory))
             continue;
+        const QString language = probe.language();
+        if (language.startsWith(QLatin1String("en")))
+            return language;
         for (const QString &catalogue : translationCatalogues) {
             if (!installCatalogue(application, locale, catalogue, directories))
                 qCWarning(lcAccounts)
-                    << "translation catalogue" << catalogue << "not found for" << probe.language();
+                    << "translation catalogue" << catalogue << "not found for" << language;
         }
         // Qt's own strings (standard buttons, context menus of text fields) in the same
         // language; qt6-translations-l10n ships them.
         if (!installCatalogue(application, locale, QStringLiteral("qtbase"),
                 {QLibraryInfo::path(QLibraryInfo::TranslationsPath)}))
-            qCInfo(lcAccounts) << "Qt's own translations are not installed for" << probe.language();
-        return probe.language();
+            qCInfo(lcAccounts) << "Qt's own translations are not installed for" << language;
+        return language;
     }
     return QString();
 }
