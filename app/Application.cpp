@@ -8,6 +8,7 @@
 #include "KeychainProblemWindow.h"
 #include "Logging.h"
 #include "SessionPresenter.h"
+#include "SettingsDialog.h"
 #include "SignInWindow.h"
 #include "SingleInstance.h"
 #include "TokenClipboard.h"
@@ -17,6 +18,7 @@
 #include "auth/KeychainTokenStore.h"
 #include "avatar/AvatarFetcher.h"
 #include "broker/BrokerService.h"
+#include "settings/Preferences.h"
 
 #include <QAction>
 #include <QApplication>
@@ -39,12 +41,12 @@ namespace Smtpd {
 namespace {
 // How long a quit waits for keychain writes and sign-outs still in flight.
 constexpr int QuitFlushTimeoutMs = 10000;
-const QString ClipboardClearKey = QStringLiteral("clipboard/clearAfterSeconds");
 } // namespace
 
 Application::Application(const AppOptions &options, TokenStore *store, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_preferences(new Preferences(&m_settings, this))
     , m_store(store ? store : new KeychainTokenStore(this))
     , m_accounts(new AccountManager(&m_network, &m_clock, m_store, &m_settings, this))
     , m_signInFormFor(FormForNobody)
@@ -66,7 +68,9 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
         + QStringLiteral("/avatars"));
     cache->setMaximumCacheSize(8 * 1024 * 1024);
     m_network.setCache(cache);
-    m_clipboard->setClearAfterSeconds(m_settings.value(ClipboardClearKey, 30).toInt());
+    m_clipboard->setClearAfterSeconds(m_preferences->clipboardClearSeconds());
+    connect(m_preferences, &Preferences::clipboardClearSecondsChanged, m_clipboard,
+        &TokenClipboard::setClearAfterSeconds);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/smtpd-accounts.svg")));
 
     connect(m_accounts, &AccountManager::accountAdded, this, [this](Account *account) {
@@ -145,6 +149,9 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
             account->session()->signOut();
     });
     connect(m_tray, &TrayIcon::quitRequested, this, &Application::quit);
+    connect(m_tray, &TrayIcon::settingsRequested, this, &Application::showSettings);
+    connect(m_accountWindow, &AccountWindow::settingsRequested, this, &Application::showSettings);
+    connect(m_accounts, &AccountManager::listChanged, this, &Application::updateSettingsServers);
     connect(m_tray, &TrayIcon::availabilityChanged, this, [this](bool shown) {
         if (!shown)
             raiseWindow(); // no tray to live in: the window must be reachable
@@ -171,6 +178,7 @@ Application::~Application()
     delete m_signInWindow;
     delete m_accountWindow;
     delete m_keychainWindow;
+    delete m_settingsDialog;
 }
 
 void Application::start()
@@ -185,8 +193,8 @@ void Application::start()
         else
             qCWarning(lcAccounts) << "--account names no single account; showing the default one";
     }
-    // --minimized starts in the tray, when there is one.
-    m_hiddenToTray = m_options.minimized && m_tray->isShown();
+    // --minimized (start at login) or the setting starts in the tray, when there is one.
+    m_hiddenToTray = (m_options.minimized || m_preferences->startMinimized()) && m_tray->isShown();
     setCurrentAccount(initial);
     updateAll();
 }

@@ -2,9 +2,11 @@
 
 #include "AppOptions.h"
 #include "Clock.h"
+#include "SettingsDialog.h"
 #include "TokenClipboard.h"
 #include "accounts/Account.h"
 #include "auth/Session.h"
+#include "settings/Autostart.h"
 
 #include <QHash>
 #include <QNetworkAccessManager>
@@ -21,6 +23,7 @@ class AccountUi;
 class AccountWindow;
 class ConsoleController;
 class KeychainProblemWindow;
+class Preferences;
 class SessionPresenter;
 class SignInWindow;
 class SingleInstance;
@@ -78,6 +81,10 @@ public:
     Broker::BrokerService *broker() const { return m_broker; }
     // Opens the sign-in window for a new account.
     void addAccount();
+    // Opens (or raises) the Settings dialog.
+    void showSettings();
+    SettingsDialog *settingsDialog() const { return m_settingsDialog; }
+    Preferences *preferences() const { return m_preferences; }
 
 private:
     void watch(Account *account);
@@ -101,10 +108,14 @@ private:
     Account *accountFor(const QString &id) const;
     AccountUi *uiFor(const Account *account) const;
     SessionPresenter *currentPresenter() const;
+    void updateSettingsServers();
+    void onServerCaFileChosen(const QString &origin, const QString &caFile);
 
     AppOptions m_options;
     SystemClock m_clock;
     QSettings m_settings; // non-secret preferences and the list of accounts
+    Preferences *m_preferences;
+    Autostart m_autostart; // start at login: the running executable with --minimized
     QNetworkAccessManager m_network; // the process's only one
     TokenStore *m_store;
     AccountManager *m_accounts;
@@ -127,6 +138,7 @@ private:
     TrayIcon *m_tray;
     ConsoleController *m_console; // the API keys and Plan & usage tabs
     Broker::BrokerService *m_broker; // the command line's requests
+    QPointer<SettingsDialog> m_settingsDialog; // made when first opened
     bool m_hiddenToTray = false;
     bool m_wantAccount = false;
     bool m_wantKeychain = false;

@@ -85,6 +85,7 @@ AccountWindow::AccountWindow(QWidget *parent)
           makeButton(tr("Re&move account"), QStringLiteral("removeAccount"), tr("Remove account")))
     , m_makeDefault(
           makeButton(tr("Make &default"), QStringLiteral("makeDefault"), tr("Make default")))
+    , m_settings(makeButton(tr("&Settings\u2026"), QStringLiteral("openSettings"), tr("Settings")))
     , m_avatar(new AvatarView(96, this))
     , m_name(makeLabel(this, QStringLiteral("profileName")))
     , m_email(makeLabel(this, QStringLiteral("profileEmail")))
@@ -178,6 +179,14 @@ AccountWindow::AccountWindow(QWidget *parent)
     column->addWidget(m_list, 1);
     column->addLayout(listButtons);
     column->addWidget(m_makeDefault, 0, Qt::AlignLeft);
+    column->addWidget(m_settings, 0, Qt::AlignLeft);
+    connect(m_settings, &QPushButton::clicked, this, &AccountWindow::settingsRequested);
+    auto *settingsKey = new QAction(tr("Settings"), this);
+    settingsKey->setObjectName(QStringLiteral("settingsAction"));
+    settingsKey->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence::Preferences});
+    settingsKey->setShortcutContext(Qt::WindowShortcut);
+    addAction(settingsKey);
+    connect(settingsKey, &QAction::triggered, this, &AccountWindow::settingsRequested);
     updateListButtons();
 
     // The current account's page, on the right.
@@ -285,7 +294,8 @@ AccountWindow::AccountWindow(QWidget *parent)
     setTabOrder(m_list, m_addAccount);
     setTabOrder(m_addAccount, m_removeAccount);
     setTabOrder(m_removeAccount, m_makeDefault);
-    setTabOrder(m_makeDefault, m_copyToken);
+    setTabOrder(m_makeDefault, m_settings);
+    setTabOrder(m_settings, m_copyToken);
     setTabOrder(m_copyToken, m_refresh);
     setTabOrder(m_refresh, m_copyHeader);
     setTabOrder(m_copyHeader, m_copyCurl);

@@ -90,6 +90,7 @@ signals:
     void copyCurlRequested();
     void signOutRequested();
     void renewRequested();
+    void settingsRequested(); // Settings…, or Ctrl+,
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -109,6 +110,7 @@ private:
     QPushButton *m_addAccount;
     QPushButton *m_removeAccount;
     QPushButton *m_makeDefault;
+    QPushButton *m_settings;
     QString m_currentId;
     bool m_updatingList = false; // the list's own changes are looked at once it is done
     QPointer<QMessageBox> m_removeConfirmation;

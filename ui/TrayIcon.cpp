@@ -146,6 +146,8 @@ TrayIcon::TrayIcon(QObject *parent)
     m_copy = m_menu->addAction(tr("&Copy access token"), this,
         [this] { emit copyTokenRequested(m_accounts.value(m_default).id); });
     m_quitSeparator = m_menu->addSeparator();
+    m_settings = m_menu->addAction(tr("&Settings\u2026"), this, &TrayIcon::settingsRequested);
+    m_settings->setObjectName(QStringLiteral("traySettings"));
     m_quit = m_menu->addAction(tr("&Quit"), this, &TrayIcon::quitRequested);
     m_open->setObjectName(QStringLiteral("trayOpen"));
     m_copy->setObjectName(QStringLiteral("trayCopy"));

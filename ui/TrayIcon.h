@@ -101,6 +101,7 @@ signals:
     void copyTokenRequested(const QString &accountId);
     void refreshRequested(const QString &accountId);
     void signOutRequested(const QString &accountId);
+    void settingsRequested();
     void quitRequested();
 
 private slots:
@@ -131,6 +132,7 @@ private:
     QMenu *m_menu;
     QAction *m_open;
     QAction *m_copy; // the default account's, at the top
+    QAction *m_settings = nullptr;
     QAction *m_quitSeparator;
     QAction *m_quit;
     QAction *m_accountsSeparator = nullptr; // before the submenus (several accounts)

@@ -279,6 +279,23 @@ void AccountManager::checkIdle()
         emit idle();
 }
 
+void AccountManager::setCertificateAuthority(
+    const QString &origin, const QString &caFile, const QList<QSslCertificate> &authorities)
+{
+    const QString absolute = caFile.isEmpty() ? QString() : QFileInfo(caFile).absoluteFilePath();
+    bool changed = false;
+    for (Account *account : std::as_const(m_accounts)) {
+        if (account->origin() != origin)
+            continue;
+        account->setCertificateAuthority(absolute, authorities);
+        changed = true;
+    }
+    if (changed) {
+        save();
+        emit listChanged();
+    }
+}
+
 void AccountManager::save()
 {
     AccountList list;

@@ -69,6 +69,11 @@ public:
     // and forgets it. It leaves the list at once; its object goes once the revoke is done.
     void remove(Account *account);
 
+    // Trusts `authorities` (read from `caFile`; both empty: the system's certificate
+    // authorities only) for every account on the server `origin` from now on, and remembers it.
+    void setCertificateAuthority(const QString &origin, const QString &caFile,
+        const QList<QSslCertificate> &authorities);
+
     // Nothing under way in any account that quitting would lose.
     bool isIdle() const;
 

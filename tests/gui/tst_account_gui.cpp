@@ -151,7 +151,8 @@ void TestAccountGui::copyAsHeaderAndAsCurlCommand()
 
 void TestAccountGui::clipboardClearedOnSignOut()
 {
-    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 0); // never by time
+    // Longer than the test: only the sign-out can clear it.
+    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 600);
     AppRig rig;
     QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
     copy(rig);
@@ -166,7 +167,7 @@ void TestAccountGui::clipboardClearedOnSignOut()
 
 void TestAccountGui::clipboardClearedWhenTokenReplaced()
 {
-    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 0);
+    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 600);
     AppRig rig;
     QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
     copy(rig);
@@ -181,7 +182,7 @@ void TestAccountGui::clipboardClearedWhenTheAppEnds()
 {
     // The X clipboard outlives the app's windows here (this test process keeps owning it), as
     // it would with a clipboard manager that saves the owner's data when it exits.
-    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 0);
+    QSettings().setValue(QStringLiteral("clipboard/clearAfterSeconds"), 600);
     AppRig rig;
     QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
     copy(rig);

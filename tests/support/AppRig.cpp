@@ -1,6 +1,7 @@
 #include "AppRig.h"
 
 #include "Clock.h"
+#include "Translations.h"
 #include "WaitUntil.h"
 #include "api/ApiClient.h"
 #include "auth/KeychainTokenStore.h"
@@ -36,6 +37,9 @@ void AppRig::clearPersistentState()
 
 AppRig::AppRig()
 {
+    // As app/main.cpp does: the English plural forms ("1 account"), or the locale's language.
+    static const QString language = installTranslations(QCoreApplication::instance());
+    Q_UNUSED(language);
     clearPersistentState();
     m_emulator = std::make_unique<EmulatorFixture>();
     if (!m_emulator->isRunning())
