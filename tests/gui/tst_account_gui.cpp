@@ -697,8 +697,9 @@ void TestAccountGui::everyButtonReachableByTab()
     }
     QCOMPARE(QApplication::focusWidget(), list); // round the window and back
     const QStringList expected {QStringLiteral("Add account"), QStringLiteral("Remove account"),
-        QStringLiteral("Make default"), QStringLiteral("Copy access token"),
-        QStringLiteral("Refresh now"), QStringLiteral("Copy as Authorization header"),
+        QStringLiteral("Make default"), QStringLiteral("Settings"),
+        QStringLiteral("Copy access token"), QStringLiteral("Refresh now"),
+        QStringLiteral("Copy as Authorization header"),
         QStringLiteral("Copy curl command"), QStringLiteral("Account ID"),
         QStringLiteral("Copy account ID"), QStringLiteral("Sign out"),
         QStringLiteral("Account sections")}; // the tabs: then Left/Right choose one

@@ -501,10 +501,11 @@ void TestTrayGui::oneAccountKeepsTheFlatMenu()
 {
     const QStringList flat {QStringLiteral("trayOpen"), QStringLiteral("-"),
         QStringLiteral("trayCopy"), QStringLiteral("trayRefresh"), QStringLiteral("traySignOut"),
-        QStringLiteral("-"), QStringLiteral("trayQuit")};
+        QStringLiteral("-"), QStringLiteral("traySettings"), QStringLiteral("trayQuit")};
     const QStringList flatTexts {QStringLiteral("&Open SMTPD Accounts"), QString(),
         QStringLiteral("&Copy access token"), QStringLiteral("&Refresh now"),
-        QStringLiteral("Sign &out"), QString(), QStringLiteral("&Quit")};
+        QStringLiteral("Sign &out"), QString(), QStringLiteral("&Settings\u2026"),
+        QStringLiteral("&Quit")};
     TrayIcon tray;
     QCOMPARE(names(tray.menu()->actions()), flat);
     QCOMPARE(texts(tray.menu()->actions()), flatTexts);
@@ -563,11 +564,12 @@ void TestTrayGui::severalAccountsHaveASubmenuEach()
     TrayIcon tray;
     tray.setAccounts(accounts);
 
-    // Open, the default's Copy, a submenu per account in the list's order, Quit.
+    // Open, the default's Copy, a submenu per account in the list's order, Settings, Quit.
     QCOMPARE(names(tray.menu()->actions()),
         (QStringList {QStringLiteral("trayOpen"), QStringLiteral("-"), QStringLiteral("trayCopy"),
             QStringLiteral("-"), QStringLiteral("trayAccount-0"), QStringLiteral("trayAccount-1"),
-            QStringLiteral("trayAccount-2"), QStringLiteral("-"), QStringLiteral("trayQuit")}));
+            QStringLiteral("trayAccount-2"), QStringLiteral("-"), QStringLiteral("traySettings"),
+            QStringLiteral("trayQuit")}));
     QVERIFY(!action(&tray, "trayRefresh"));
     QVERIFY(!action(&tray, "traySignOut"));
     QCOMPARE(action(&tray, "trayCopy")->text(),
