@@ -8,17 +8,24 @@ namespace Smtpd {
 
 QList<ApiKeyRole> apiKeyRoleChoices()
 {
-    auto tr
-        = [](const char *text) { return QCoreApplication::translate("Smtpd::ApiKeyRole", text); };
-    // Most useful first; each with its meaning from the docs' "Roles & Permissions".
+    // Most useful first; each with its meaning from the docs' "Roles & Permissions". The
+    // context is spelt out in each call: lupdate reads the literals, and a free function has
+    // no class to lend it one.
     const QList<std::pair<ApiRole, ApiKeyRole>> words {
-        {ApiRole::Standard, {{}, tr("Standard"), tr("Read everything and send email.")}},
-        {ApiRole::SendOnly, {{}, tr("Send only"), tr("Send email, nothing else.")}},
-        {ApiRole::ReadOnly, {{}, tr("Read only"), tr("Read everything, change nothing.")}},
+        {ApiRole::Standard,
+            {{}, QCoreApplication::translate("ApiKeyRole", "Standard"),
+                QCoreApplication::translate("ApiKeyRole", "Read everything and send email.")}},
+        {ApiRole::SendOnly,
+            {{}, QCoreApplication::translate("ApiKeyRole", "Send only"),
+                QCoreApplication::translate("ApiKeyRole", "Send email, nothing else.")}},
+        {ApiRole::ReadOnly,
+            {{}, QCoreApplication::translate("ApiKeyRole", "Read only"),
+                QCoreApplication::translate("ApiKeyRole", "Read everything, change nothing.")}},
         {ApiRole::Iac,
-            {{}, tr("Infrastructure as code"),
-                tr("Create resources — sending profiles, web forms, templates — but "
-                   "send no email.")}},
+            {{}, QCoreApplication::translate("ApiKeyRole", "Infrastructure as code"),
+                QCoreApplication::translate("ApiKeyRole",
+                    "Create resources — sending profiles, web forms, templates — but "
+                    "send no email.")}},
     };
     QList<ApiKeyRole> choices;
     for (const auto &[role, choice] : words) {

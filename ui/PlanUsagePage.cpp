@@ -17,6 +17,24 @@
 
 namespace Smtpd {
 
+namespace {
+// The count that picks a plural form for `count` emails (tr() takes an int; the number itself
+// is put in with %1, whole): beyond an int, any large count picks the same form.
+int pluralCount(qint64 count)
+{
+    return int(qBound(qint64(0), count, qint64(1000000000)));
+}
+
+// A price as the API gives it ("0.50", US dollars), in the locale's digits ("0,50" in German);
+// as given when it is not a number.
+QString amount(const QString &price)
+{
+    bool ok = false;
+    const double value = QLocale::c().toDouble(price, &ok);
+    return ok ? QLocale().toString(value, 'f', 2) : price;
+}
+} // namespace
+
 QString PlanUsagePage::categoryTitle(const QString &apiName)
 {
     // The API's own spelling is kept on the wire ("proccessed"); people read it right.
@@ -114,20 +132,19 @@ void PlanUsagePage::setPlan(const PlanFacts &plan)
     if (plan.advancedReporting)
         features << tr("advanced reporting");
     QStringList lines;
-    lines << tr("US$%1 a month").arg(plan.pricePerMonth);
+    lines << tr("US$%1 a month").arg(amount(plan.pricePerMonth));
+    // A count's words come in plural forms (%Ln: the count in the locale's digits). The
+    // source text is the English plural; the English catalogue adds the singular.
     lines << (plan.limitEnforced
-            ? tr("Up to %1 emails a month (a hard limit)")
+            ? tr("Up to %1 emails a month (a hard limit)", nullptr,
+                pluralCount(plan.maxEmailsPerMonth))
                   .arg(locale.toString(plan.maxEmailsPerMonth))
-            : tr("%1 emails a month included").arg(locale.toString(plan.maxEmailsPerMonth)));
+            : tr("%1 emails a month included", nullptr, pluralCount(plan.maxEmailsPerMonth))
+                  .arg(locale.toString(plan.maxEmailsPerMonth)));
     if (!plan.extraThousandCost.isEmpty() && !plan.limitEnforced)
-        lines << tr("US$%1 for each further thousand").arg(plan.extraThousandCost);
-    // (Plural forms through tr("%n …") come with the translations; until then, English.)
-    lines << (plan.maxSendingProfiles == 1
-            ? tr("1 sending profile")
-            : tr("%1 sending profiles").arg(locale.toString(plan.maxSendingProfiles)));
-    lines << (plan.retentionDays == 1
-            ? tr("Data kept for 1 day")
-            : tr("Data kept for %1 days").arg(locale.toString(plan.retentionDays)));
+        lines << tr("US$%1 for each further thousand").arg(amount(plan.extraThousandCost));
+    lines << tr("%Ln sending profiles", nullptr, plan.maxSendingProfiles);
+    lines << tr("Data kept for %Ln days", nullptr, plan.retentionDays);
     lines << (features.isEmpty() ? tr("No extra features")
                                  : tr("Features: %1").arg(features.join(QStringLiteral(", "))));
     m_planDetails->setText(lines.join(QLatin1Char('\n')));
@@ -169,9 +186,10 @@ void PlanUsagePage::updateMeter()
         m_meter->setValue(int(qMin<qint64>(1000, m_usage.total * 1000 / limit)));
         const int percent = int(m_usage.total * 100 / limit);
         // The usage endpoint counts the last 30 days; the plan's limit is per month.
-        const QString used = tr("%1 emails in the last 30 days, of %2 a month (%3 %)")
-                                 .arg(locale.toString(m_usage.total), locale.toString(limit))
-                                 .arg(percent);
+        const QString used = tr("%1 emails in the last 30 days, of %2 a month (%3 %)", nullptr,
+            pluralCount(m_usage.total))
+                                 .arg(locale.toString(m_usage.total), locale.toString(limit),
+                                     locale.toString(percent));
         m_meterText->setText(used);
         m_meter->setAccessibleDescription(used);
         words << used + QLatin1Char('.');
@@ -184,7 +202,8 @@ void PlanUsagePage::updateMeter()
         }
     } else if (m_haveUsage) {
         m_meterText->setText(
-            tr("%1 emails in the last 30 days").arg(locale.toString(m_usage.total)));
+            tr("%1 emails in the last 30 days", nullptr, pluralCount(m_usage.total))
+                .arg(locale.toString(m_usage.total)));
         words << m_meterText->text() + QLatin1Char('.');
     }
     if (m_haveUsage) {

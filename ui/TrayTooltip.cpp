@@ -18,7 +18,7 @@ constexpr qint64 JustAfterMs = 20;
 // most once a minute: it is not looked at often enough to be worth waking up every second.
 QString minutesLeftText(qint64 ms)
 {
-    return ms < MinuteMs ? QObject::tr("less than a minute") : durationText(ms);
+    return ms < MinuteMs ? TrayIcon::tr("less than a minute") : durationText(ms);
 }
 
 // When the words for a countdown of `ms` next change: durationText() counts minutes up to
@@ -37,13 +37,13 @@ QString accountLine(const TrayAccount &account, const QDateTime &now)
 {
     const TraySummary &s = account.summary;
     QString line = account.isDefault
-        ? QObject::tr("%1 (default): %2").arg(account.label, s.headline)
-        : QObject::tr("%1: %2").arg(account.label, s.headline);
+        ? TrayIcon::tr("%1 (default): %2").arg(account.label, s.headline)
+        : TrayIcon::tr("%1: %2").arg(account.label, s.headline);
     if (s.accessTokenExpiry.isValid())
         line += now < s.accessTokenExpiry
-            ? QObject::tr(", access token %1 left")
+            ? TrayIcon::tr(", access token %1 left")
                   .arg(minutesLeftText(now.msecsTo(s.accessTokenExpiry)))
-            : QObject::tr(", access token expired");
+            : TrayIcon::tr(", access token expired");
     return line;
 }
 
@@ -56,15 +56,15 @@ QString trayTooltip(const TraySummary &s, const QDateTime &now)
         lines << s.who;
     if (s.accessTokenExpiry.isValid())
         lines << (now < s.accessTokenExpiry
-                ? QObject::tr("Access token: %1 left")
+                ? TrayIcon::tr("Access token: %1 left")
                       .arg(minutesLeftText(now.msecsTo(s.accessTokenExpiry)))
-                : QObject::tr("Access token: expired"));
+                : TrayIcon::tr("Access token: expired"));
     if (s.sessionEnd.isValid())
-        lines << QObject::tr("Session: %1 left")
+        lines << TrayIcon::tr("Session: %1 left")
                      .arg(now < s.sessionEnd ? minutesLeftText(now.msecsTo(s.sessionEnd))
                                              : durationText(0));
     if (s.offlineSince.isValid())
-        lines << QObject::tr("Offline since %1")
+        lines << TrayIcon::tr("Offline since %1")
                      .arg(QLocale().toString(
                          s.offlineSince.toLocalTime().time(), QLocale::ShortFormat));
     return lines.join(QLatin1Char('\n'));

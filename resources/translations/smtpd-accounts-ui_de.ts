@@ -2,1029 +2,1038 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>QObject</name>
+    <name>ApiKeyRole</name>
     <message>
-        <source>less than a minute</source>
-        <translation type="unfinished"></translation>
+        <source>Standard</source>
+        <translation>Standard</translation>
     </message>
     <message>
-        <source>%1 (default): %2</source>
-        <translation type="unfinished"></translation>
+        <source>Read everything and send email.</source>
+        <translation>Alles lesen und E-Mails senden.</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <source>Send only</source>
+        <translation>Nur senden</translation>
     </message>
     <message>
-        <source>, access token %1 left</source>
-        <translation type="unfinished"></translation>
+        <source>Send email, nothing else.</source>
+        <translation>E-Mails senden, sonst nichts.</translation>
     </message>
     <message>
-        <source>, access token expired</source>
-        <translation type="unfinished"></translation>
+        <source>Read only</source>
+        <translation>Nur lesen</translation>
     </message>
     <message>
-        <source>Access token: %1 left</source>
-        <translation type="unfinished"></translation>
+        <source>Read everything, change nothing.</source>
+        <translation>Alles lesen, nichts ändern.</translation>
     </message>
     <message>
-        <source>Access token: expired</source>
-        <translation type="unfinished"></translation>
+        <source>Infrastructure as code</source>
+        <translation>Infrastructure as Code</translation>
     </message>
     <message>
-        <source>Session: %1 left</source>
-        <translation type="unfinished"></translation>
+        <source>Create resources — sending profiles, web forms, templates — but send no email.</source>
+        <translation>Ressourcen anlegen – Versandprofile, Webformulare, Vorlagen –, aber keine E-Mails senden.</translation>
+    </message>
+</context>
+<context>
+    <name>DurationText</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
     <message>
-        <source>Offline since %1</source>
-        <translation type="unfinished"></translation>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln days</source>
+        <translation>
+            <numerusform>%Ln Tag</numerusform>
+            <numerusform>%Ln Tage</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SessionTexts</name>
     <message>
         <source>You are signed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind abgemeldet.</translation>
     </message>
     <message>
         <source>Signed out on this computer. The server could not be told (%1), so the session there ends by itself within 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer abgemeldet. Der Server konnte nicht benachrichtigt werden (%1); die Sitzung dort endet von selbst innerhalb von 30 Tagen.</translation>
     </message>
     <message>
         <source>You are signed out, but the saved sign-in could not be removed from the keyring (%1). It no longer works; you can delete it with your keyring tool.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind abgemeldet, aber die gespeicherte Anmeldung konnte nicht aus dem Schlüsselbund entfernt werden (%1). Sie ist nicht mehr gültig; Sie können sie mit Ihrer Schlüsselbundverwaltung löschen.</translation>
     </message>
     <message>
         <source>You signed in on another device, which ended the session here. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben sich auf einem anderen Gerät angemeldet; dadurch wurde die Sitzung hier beendet. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>The server ended this session — most likely you signed in on another device. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat diese Sitzung beendet – vermutlich haben Sie sich auf einem anderen Gerät angemeldet. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>Your session reached its 30-day limit, so it has ended. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sitzung hat die Höchstdauer von 30 Tagen erreicht und ist beendet. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>Your saved sign-in could not be read, so it was removed. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre gespeicherte Anmeldung war nicht lesbar und wurde entfernt. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>Your saved sign-in was made by a newer version of SMTPD Accounts, so this version leaves it untouched. Update the app, or sign in again here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre gespeicherte Anmeldung stammt von einer neueren Version von SMTPD Accounts; diese Version lässt sie deshalb unverändert. Aktualisieren Sie die App oder melden Sie sich hier erneut an.</translation>
     </message>
     <message>
         <source>Keychain unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>Your sign-in will be kept for this run only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Anmeldung bleibt nur erhalten, bis Sie die App beenden.</translation>
     </message>
     <message>
         <source>Offline: %1 Retrying automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: %1 Es wird automatisch erneut versucht.</translation>
     </message>
     <message>
         <source>Your session ends within a day (the 30-day limit). Sign in again now to avoid an interruption.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sitzung endet innerhalb eines Tages (Höchstdauer 30 Tage). Melden Sie sich jetzt erneut an, um eine Unterbrechung zu vermeiden.</translation>
     </message>
     <message>
         <source>Keychain unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund nicht verfügbar</translation>
     </message>
     <message>
         <source>Session ends soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung endet bald</translation>
     </message>
     <message>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Smtpd</name>
-    <message>
-        <source>Standard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read everything and send email.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send email, nothing else.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read everything, change nothing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Infrastructure as code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create resources — sending profiles, web forms, templates — but send no email.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgemeldet</translation>
     </message>
 </context>
 <context>
     <name>Smtpd::AccountListDelegate</name>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
 </context>
 <context>
     <name>Smtpd::AccountListModel</name>
     <message>
         <source>on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>auf %1</translation>
     </message>
     <message>
         <source>default account</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardkonto</translation>
     </message>
 </context>
 <context>
     <name>Smtpd::AccountWindow</name>
     <message>
         <source>&amp;Add account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto &amp;hinzufügen</translation>
     </message>
     <message>
         <source>Add account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto hinzufügen</translation>
     </message>
     <message>
         <source>Re&amp;move account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto &amp;entfernen</translation>
     </message>
     <message>
         <source>Remove account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto entfernen</translation>
     </message>
     <message>
         <source>Make &amp;default</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;Standard festlegen</translation>
     </message>
     <message>
         <source>Make default</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Standard festlegen</translation>
     </message>
     <message>
         <source>&amp;Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt e&amp;rneuern</translation>
     </message>
     <message>
         <source>Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt erneuern</translation>
     </message>
     <message>
         <source>&amp;Copy access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken &amp;kopieren</translation>
     </message>
     <message>
         <source>Copy access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken kopieren</translation>
     </message>
     <message>
         <source>Copy as Authorization &amp;header</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Authorization-Hea&amp;der kopieren</translation>
     </message>
     <message>
         <source>Copy as Authorization header</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Authorization-Header kopieren</translation>
     </message>
     <message>
         <source>Copy c&amp;url command</source>
-        <translation type="unfinished"></translation>
+        <translation>c&amp;url-Befehl kopieren</translation>
     </message>
     <message>
         <source>Copy curl command</source>
-        <translation type="unfinished"></translation>
+        <translation>curl-Befehl kopieren</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abmelden</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden</translation>
     </message>
     <message>
         <source>SMTPD Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTPD Accounts</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben verschieben</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten verschieben</translation>
     </message>
     <message>
         <source>Account ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto-ID</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy account ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto-ID kopieren</translation>
     </message>
     <message>
         <source>Access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken</translation>
     </message>
     <message>
         <source>Copy confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopierbestätigung</translation>
     </message>
     <message>
         <source>Sign in again now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt erneut anmelden</translation>
     </message>
     <message>
         <source>Account sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontobereiche</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>API keys</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>Plan &amp;&amp; usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif und Nutzung</translation>
     </message>
     <message>
         <source>Remove %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernen?</translation>
     </message>
     <message>
         <source>Remove %1 (%2)?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) entfernen?</translation>
     </message>
     <message>
         <source>This signs the account out on the server and forgets it on this computer. Its API access from other computers is not affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto wird auf dem Server abgemeldet und auf diesem Computer vergessen. Der API-Zugriff von anderen Computern aus bleibt davon unberührt.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>✓ Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Bestätigt</translation>
     </message>
     <message>
         <source>Not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bestätigt</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaber</translation>
     </message>
     <message>
         <source>Profile details could not be loaded yet; trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Profildaten konnten noch nicht geladen werden – neuer Versuch läuft.</translation>
     </message>
     <message>
         <source>Member since %1 · last updated %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied seit %1 · zuletzt geändert: %2</translation>
     </message>
     <message>
         <source>No access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Zugriffstoken</translation>
     </message>
     <message>
         <source>Access token valid for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken noch %1 gültig</translation>
     </message>
     <message>
         <source>Access token expired; a new one is fetched when needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken abgelaufen; bei Bedarf wird ein neues abgerufen</translation>
     </message>
     <message>
         <source>Session ends in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung läuft noch %1</translation>
     </message>
     <message>
         <source>Tokens are kept in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherort der Tokens: %1.</translation>
     </message>
     <message>
         <source>Copied. The clipboard will be cleared in %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert. Die Zwischenablage wird in %1 s geleert.</translation>
     </message>
     <message>
         <source>Copied. It stays on the clipboard until you sign out or quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert. Der Inhalt bleibt in der Zwischenablage, bis Sie sich abmelden oder die App beenden.</translation>
     </message>
 </context>
 <context>
     <name>Smtpd::ApiKeysPage</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Refresh keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselliste aktualisieren</translation>
     </message>
     <message>
         <source>Create &amp;key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel e&amp;rstellen…</translation>
     </message>
     <message>
         <source>Create key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel erstellen</translation>
     </message>
     <message>
         <source>Copy key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel kopieren</translation>
     </message>
     <message>
         <source>Re&amp;voke…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
         <source>Revoke key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel widerrufen</translation>
     </message>
     <message>
         <source>&amp;Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Si&amp;tzungen</translation>
     </message>
     <message>
         <source>Show sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen anzeigen</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen</translation>
     </message>
     <message>
         <source>API keys</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Last used</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt verwendet</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>API key list</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste der API-Schlüssel</translation>
     </message>
     <message>
         <source>Filter keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel filtern</translation>
     </message>
     <message>
         <source>Filter by name or key</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Name oder Schlüssel filtern</translation>
     </message>
     <message>
         <source>This account has no API keys yet. Programs and scripts sign in with a key and its secret: choose Create key, give it a name and a role, and copy the secret when it is shown — only that once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Konto gibt es noch keine API-Schlüssel. Programme und Skripte melden sich mit einem Schlüssel und seinem Secret an: Wählen Sie „Schlüssel erstellen“, geben Sie einen Namen und eine Rolle an und kopieren Sie das Secret, sobald es angezeigt wird – es erscheint nur dieses eine Mal.</translation>
     </message>
     <message>
         <source>Key sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselsitzungen</translation>
     </message>
     <message>
         <source>Sessions of the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen des Schlüssels</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>User agent</source>
-        <translation type="unfinished"></translation>
+        <translation>User-Agent</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Adresse</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Close sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungsansicht schließen</translation>
     </message>
     <message>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>Inaktiv</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>Key %1 (Copy key copies it whole)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel %1 („Schlüssel kopieren“ kopiert ihn vollständig)</translation>
     </message>
     <message>
         <source>Sessions of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen von „%1“</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <source>Create API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel erstellen</translation>
     </message>
     <message>
         <source>Key name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Schlüssels</translation>
     </message>
     <message>
         <source>e.g. Build server</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Build-Server</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle:</translation>
     </message>
     <message>
         <source>Give the key a name, so you know later what uses it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Schlüssel einen Namen, damit Sie später wissen, wofür er verwendet wird.</translation>
     </message>
     <message>
         <source>Revoke API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel widerrufen</translation>
     </message>
     <message>
         <source>Revoke the API key “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel „%1“ widerrufen?</translation>
     </message>
     <message>
         <source>Programs that use it can no longer sign in, and its sessions end. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme, die ihn verwenden, können sich nicht mehr anmelden, und seine Sitzungen werden beendet. Das lässt sich nicht rückgängig machen.</translation>
     </message>
 </context>
 <context>
     <name>Smtpd::AvatarView</name>
     <message>
         <source>Profile picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilbild</translation>
     </message>
     <message>
         <source>Gravatar picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravatar-Bild</translation>
     </message>
     <message>
         <source>Initials %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Initialen %1</translation>
     </message>
 </context>
 <context>
     <name>Smtpd::KeychainProblemWindow</name>
     <message>
         <source>Keychain unavailable – SMTPD Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund nicht verfügbar – SMTPD Accounts</translation>
     </message>
     <message>
         <source>SMTPD Accounts keeps your sign-in only in the system keychain, never in a plain file. You can try again (for example after unlocking the keyring), or stay signed in for this run only.</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTPD Accounts speichert Ihre Anmeldung ausschließlich im Schlüsselbund des Systems, niemals in einer einfachen Datei. Sie können es erneut versuchen (zum Beispiel nachdem Sie den Schlüsselbund entsperrt haben) oder nur angemeldet bleiben, bis Sie die App beenden.</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Retry the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut auf den Schlüsselbund zugreifen</translation>
     </message>
     <message>
         <source>Continue for this run only</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Schlüsselbund fortfahren</translation>
     </message>
 </context>
 <context>
     <name>Smtpd::OneTimeSecretDialog</name>
     <message>
         <source>I have copied the secret and stored it safely</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich habe das Secret kopiert und sicher aufbewahrt</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>New API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer API-Schlüssel</translation>
     </message>
     <message>
         <source>The API key “%1” was created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der API-Schlüssel „%1“ wurde erstellt.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Its secret is shown only this once.&lt;/b&gt; Copy it now and keep it somewhere safe: SMTPD Accounts does not store it, and the server will not show it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Das Secret wird nur dieses eine Mal angezeigt.&lt;/b&gt; Kopieren Sie es jetzt und bewahren Sie es sicher auf: SMTPD Accounts speichert es nicht, und der Server zeigt es nie wieder an.</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel kopieren</translation>
     </message>
     <message>
         <source>Copy secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret kopieren</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;Schlüssel:</translation>
     </message>
     <message>
         <source>&amp;Secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ecret:</translation>
     </message>
     <message>
         <source>I have copied the secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich habe das Secret kopiert</translation>
     </message>
     <message>
         <source>Close without the secret?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne das Secret schließen?</translation>
     </message>
     <message>
         <source>The secret cannot be shown again. Without it the key cannot sign in; you would have to revoke it and create another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Secret lässt sich nicht noch einmal anzeigen. Ohne es kann sich der Schlüssel nicht anmelden; Sie müssten ihn widerrufen und einen neuen erstellen.</translation>
     </message>
     <message>
         <source>Close anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem schließen</translation>
     </message>
     <message>
         <source>Keep it open</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnet lassen</translation>
     </message>
 </context>
 <context>
     <name>Smtpd::PlanUsagePage</name>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Angenommen</translation>
     </message>
     <message>
         <source>Processed</source>
-        <translation type="unfinished"></translation>
+        <translation>Verarbeitet</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugestellt</translation>
     </message>
     <message>
         <source>Bounced</source>
-        <translation type="unfinished"></translation>
+        <translation>Unzustellbar</translation>
     </message>
     <message>
         <source>Complaints</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschwerden</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>Plan &amp; usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif und Nutzung</translation>
     </message>
     <message>
         <source>Emails used against the monthly limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbrauchte E-Mails gemessen am Monatslimit</translation>
     </message>
     <message>
         <source>Emails by category, last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mails nach Kategorie, letzte 30 Tage</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Refresh plan and usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif und Nutzung aktualisieren</translation>
     </message>
     <message>
         <source>%1 plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif %1</translation>
     </message>
     <message>
         <source>email validation</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Validierung</translation>
     </message>
     <message>
         <source>basic reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>einfache Berichte</translation>
     </message>
     <message>
         <source>advanced reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>erweiterte Berichte</translation>
     </message>
     <message>
         <source>US$%1 a month</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 US$ pro Monat</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Up to %1 emails a month (a hard limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>Bis zu %1 E-Mail pro Monat (feste Obergrenze)</numerusform>
+            <numerusform>Bis zu %1 E-Mails pro Monat (feste Obergrenze)</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 emails a month included</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>%1 E-Mail pro Monat inklusive</numerusform>
+            <numerusform>%1 E-Mails pro Monat inklusive</numerusform>
+        </translation>
     </message>
     <message>
         <source>US$%1 for each further thousand</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 sending profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 sending profiles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data kept for 1 day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data kept for %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 US$ für je 1.000 weitere E-Mails</translation>
     </message>
     <message>
         <source>No extra features</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zusatzfunktionen</translation>
     </message>
     <message>
         <source>Features: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktionen: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 emails in the last 30 days, of %2 a month (%3 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>%1 E-Mail in den letzten 30 Tagen, von %2 pro Monat (%3 %)</numerusform>
+            <numerusform>%1 E-Mails in den letzten 30 Tagen, von %2 pro Monat (%3 %)</numerusform>
+        </translation>
     </message>
     <message>
         <source>⚠ The plan&apos;s monthly limit is reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Das Monatslimit des Tarifs ist erreicht.</translation>
     </message>
     <message>
         <source>⚠ Close to the plan&apos;s monthly limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Das Monatslimit des Tarifs ist fast erreicht.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 emails in the last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>%1 E-Mail in den letzten 30 Tagen</numerusform>
+            <numerusform>%1 E-Mails in den letzten 30 Tagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>By category: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Kategorie: %1.</translation>
     </message>
     <message>
         <source>Usage in words</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzung in Worten</translation>
     </message>
     <message>
         <source>Emails</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mails</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sending profiles</source>
+        <translation>
+            <numerusform>%Ln Versandprofil</numerusform>
+            <numerusform>%Ln Versandprofile</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Data kept for %Ln days</source>
+        <translation>
+            <numerusform>Daten werden %Ln Tag aufbewahrt</numerusform>
+            <numerusform>Daten werden %Ln Tage aufbewahrt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Smtpd::SessionPresenter</name>
     <message>
         <source>Signing you back in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie werden wieder angemeldet…</translation>
     </message>
     <message>
         <source>Refreshing the access token…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken wird erneuert…</translation>
     </message>
     <message>
         <source>Signing out…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmeldung läuft…</translation>
     </message>
     <message>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet</translation>
     </message>
     <message>
         <source>Refreshing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird erneuert…</translation>
     </message>
     <message>
         <source>Offline, retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline, neuer Versuch folgt</translation>
     </message>
     <message>
         <source>Session ended – sign in again</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung beendet – bitte erneut anmelden</translation>
     </message>
     <message>
         <source>Keychain unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund nicht verfügbar</translation>
     </message>
     <message>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgemeldet</translation>
     </message>
 </context>
 <context>
     <name>Smtpd::SignInWindow</name>
     <message>
         <source>Email and password</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse und Passwort</translation>
     </message>
     <message>
         <source>API key and secret</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel und Secret</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Sign in – SMTPD Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden – SMTPD Accounts</translation>
     </message>
     <message>
         <source>Sign in to SMTPD</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei SMTPD anmelden</translation>
     </message>
     <message>
         <source>Sign in with email and password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit E-Mail-Adresse und Passwort anmelden</translation>
     </message>
     <message>
         <source>Sign in with API key and secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit API-Schlüssel und Secret anmelden</translation>
     </message>
     <message>
         <source>Other server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderer Server…</translation>
     </message>
     <message>
         <source>Other server</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderer Server</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Datei</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>Choose CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Datei auswählen</translation>
     </message>
     <message>
         <source>Only for a self-hosted server whose certificate comes from a private certificate authority.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für einen selbst betriebenen Server, dessen Zertifikat von einer privaten Zertifizierungsstelle stammt.</translation>
     </message>
     <message>
         <source>Ser&amp;ver</source>
-        <translation type="unfinished"></translation>
+        <translation>Ser&amp;ver</translation>
     </message>
     <message>
         <source>&amp;CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CA-Datei</translation>
     </message>
     <message>
         <source>Signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung läuft</translation>
     </message>
     <message>
         <source>Cancel sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung abbrechen</translation>
     </message>
     <message>
         <source>&amp;Email</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail-Adresse</translation>
     </message>
     <message>
         <source>API &amp;key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;Schlüssel</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort</translation>
     </message>
     <message>
         <source>&amp;Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ecret</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret</translation>
     </message>
     <message>
         <source>you@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>name@example.com</translation>
     </message>
     <message>
         <source>The server of an account being renewed cannot change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei der erneuten Anmeldung eines Kontos lässt sich der Server nicht ändern.</translation>
     </message>
     <message>
         <source>Signing in to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung bei %1</translation>
     </message>
     <message>
         <source>“%1” is not a server address. Use a full address such as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Serveradresse. Geben Sie eine vollständige Adresse wie %2 ein.</translation>
     </message>
     <message>
         <source>Choose a CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikat auswählen</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Zertifikate (*.pem *.crt)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Enter your email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
     <message>
         <source>“%1” is not an email address. It should look like you@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine E-Mail-Adresse. Sie sollte etwa so aussehen: name@example.com.</translation>
     </message>
     <message>
         <source>Enter your API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihren API-Schlüssel ein.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
         <source>Enter the API key&apos;s secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Secret des API-Schlüssels ein.</translation>
     </message>
 </context>
 <context>
     <name>Smtpd::TrayIcon</name>
     <message>
         <source>&amp;Open SMTPD Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTPD Accounts &amp;öffnen</translation>
     </message>
     <message>
         <source>&amp;Copy access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken &amp;kopieren</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt e&amp;rneuern</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abmelden</translation>
     </message>
     <message>
         <source>&amp;Copy access token (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken &amp;kopieren (%1)</translation>
     </message>
     <message>
         <source>%1 (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>weniger als eine Minute</translation>
+    </message>
+    <message>
+        <source>%1 (default): %2</source>
+        <translation>%1 (Standard): %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, access token %1 left</source>
+        <translation>, Zugriffstoken noch %1</translation>
+    </message>
+    <message>
+        <source>, access token expired</source>
+        <translation>, Zugriffstoken abgelaufen</translation>
+    </message>
+    <message>
+        <source>Access token: %1 left</source>
+        <translation>Zugriffstoken: noch %1</translation>
+    </message>
+    <message>
+        <source>Access token: expired</source>
+        <translation>Zugriffstoken: abgelaufen</translation>
+    </message>
+    <message>
+        <source>Session: %1 left</source>
+        <translation>Sitzung: noch %1</translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline seit %1</translation>
     </message>
 </context>
 </TS>
