@@ -220,7 +220,7 @@ void SettingsDialog::setServers(const QList<KnownServer> &servers)
         item->setToolTip(CaFileColumn, item->text(CaFileColumn));
         item->setText(AccountsColumn, QLocale().toString(server.accounts));
         item->setData(
-            AccountsColumn, Qt::AccessibleTextRole, tr("%n account(s)", nullptr, server.accounts));
+            AccountsColumn, Qt::AccessibleTextRole, tr("%n accounts", nullptr, server.accounts));
         if (server.origin == selected || (selected.isEmpty() && !m_servers->currentItem()))
             m_servers->setCurrentItem(item);
     }

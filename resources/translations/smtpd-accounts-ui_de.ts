@@ -333,6 +333,14 @@
         <source>Copied. It stays on the clipboard until you sign out or quit.</source>
         <translation>Kopiert. Der Inhalt bleibt in der Zwischenablage, bis Sie sich abmelden oder die App beenden.</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>E&amp;instellungen…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>Smtpd::ApiKeysPage</name>
@@ -807,6 +815,137 @@
     </message>
 </context>
 <context>
+    <name>Smtpd::SettingsDialog</name>
+    <message>
+        <source>Start SMTPD Accounts when you &amp;log in</source>
+        <translation>SMTPD Accounts beim Anmelden &amp;automatisch starten</translation>
+    </message>
+    <message>
+        <source>Start &amp;minimized to the system tray</source>
+        <translation>&amp;Minimiert im Infobereich starten</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose CA file…</source>
+        <translation>CA-Datei &amp;wählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Use system certificates</source>
+        <translation>S&amp;ystemzertifikate verwenden</translation>
+    </message>
+    <message>
+        <source>Settings – SMTPD Accounts</source>
+        <translation>Einstellungen – SMTPD Accounts</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Clipboard</source>
+        <translation>Zwischenablage</translation>
+    </message>
+    <message>
+        <source>Clear a copied token after, in seconds</source>
+        <translation>Kopiertes Token entfernen nach (in Sekunden)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds, after the number</comment>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Clear a copied token after</source>
+        <translation>Kopiertes Token &amp;entfernen nach</translation>
+    </message>
+    <message>
+        <source>Only while the clipboard still holds the token; it is also cleared when you sign out or quit.</source>
+        <translation>Nur solange die Zwischenablage noch das Token enthält. Beim Abmelden und beim Beenden wird sie ebenfalls geleert.</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Programmstart</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Beim Anmelden starten</translation>
+    </message>
+    <message>
+        <source>Start minimized to the tray</source>
+        <translation>Minimiert im Infobereich starten</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-Datei</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Choose CA file for the selected server</source>
+        <translation>CA-Datei für den ausgewählten Server wählen</translation>
+    </message>
+    <message>
+        <source>Use only the system&apos;s certificate authorities for the selected server</source>
+        <translation>Für den ausgewählten Server nur die Zertifizierungsstellen des Systems verwenden</translation>
+    </message>
+    <message>
+        <source>A CA file is only for a self-hosted server whose certificate comes from a private certificate authority. A change applies to the server&apos;s accounts at once.</source>
+        <translation>Eine CA-Datei brauchen Sie nur für einen selbst betriebenen Server, dessen Zertifikat von einer privaten Zertifizierungsstelle stammt. Eine Änderung gilt sofort für alle Konten dieses Servers.</translation>
+    </message>
+    <message>
+        <source>Token storage</source>
+        <translation>Speicherort der Tokens</translation>
+    </message>
+    <message>
+        <source>Adds SMTPD Accounts to the programs your desktop starts when you log in; it starts in the system tray.</source>
+        <translation>Nimmt SMTPD Accounts in die Programme auf, die Ihre Arbeitsumgebung beim Anmelden startet. Es startet dann im Infobereich.</translation>
+    </message>
+    <message>
+        <source>Starting at login is not available on this system.</source>
+        <translation>Der automatische Start beim Anmelden ist auf diesem System nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>There is no system tray right now: SMTPD Accounts will open its window.</source>
+        <translation>Zurzeit gibt es keinen Infobereich – SMTPD Accounts öffnet dann sein Fenster.</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>Systemzertifikate</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation>
+            <numerusform>%n Konto</numerusform>
+            <numerusform>%n Konten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Access and refresh tokens are kept in %1, and nowhere else: never in a file, the settings or a log. There is no other place to choose.</source>
+        <translation>Speicherort der Zugriffs- und Aktualisierungstokens: %1. Sie liegen nirgendwo sonst – nie in einer Datei, in den Einstellungen oder in einem Protokoll. Einen anderen Speicherort gibt es nicht zur Auswahl.</translation>
+    </message>
+    <message>
+        <source>Choose a CA certificate</source>
+        <translation>CA-Zertifikat wählen</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>Smtpd::SignInWindow</name>
     <message>
         <source>Email and password</source>
@@ -1034,6 +1173,10 @@
     <message>
         <source>Offline since %1</source>
         <translation>Offline seit %1</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
     </message>
 </context>
 </TS>

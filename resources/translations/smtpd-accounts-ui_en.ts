@@ -56,4 +56,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Smtpd::SettingsDialog</name>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
