@@ -11,9 +11,10 @@ namespace Smtpd {
 // account's session: two command lines never refresh the same session at once (with rotating
 // refresh tokens the loser would be signed out), and the app waits for a command line that is
 // mid-refresh before it loads that account from the keychain. A lock file in the user's runtime
-// folder (XDG_RUNTIME_DIR, mode 0700), named by a hash of the account's storage key (no email
-// in a file name); a lock left by a process that died is taken over (QLockFile checks the pid).
-// Never held across an idle period: only while a session is loaded, refreshed and saved.
+// folder (XDG_RUNTIME_DIR on Linux, mode 0700; QStandardPaths' runtime location elsewhere), named
+// by a hash of the account's storage key (no email in a file name); a lock left by a process that
+// died is taken over (QLockFile checks the pid). Never held across an idle period: only while a
+// session is loaded, refreshed and saved.
 class AccountLock
 {
 public:

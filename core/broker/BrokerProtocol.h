@@ -13,7 +13,8 @@ namespace Smtpd::Broker {
 
 // The per-user local socket between the command line and the running app (one JSON object
 // per line each way, UTF-8; the socket is in XDG_RUNTIME_DIR and readable by this user only,
-// and the app also checks the peer's uid). Version 1:
+// and the app also checks the peer's uid (PeerCredentials.h; on Windows, untested, a named pipe
+// that admits this user only)). Version 1:
 //
 //   → {"v":1,"op":"raise","activationToken":"…"}                  (no answer; a second launch)
 //   → {"v":1,"op":"raise","account":"A"}                            (… and show account A)

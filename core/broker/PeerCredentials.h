@@ -15,7 +15,8 @@ std::optional<uint> peerUid(qintptr descriptor);
 // (`ownUid`). The socket's folder and mode keep others out already; this holds even if they
 // were wrong. A peer whose uid cannot be read is refused.
 bool isAllowedPeer(std::optional<uint> peerUid, uint ownUid);
-// The same for the peer of `descriptor` and this process's own user.
+// The same for the peer of `descriptor` and this process's own user. On Windows, where the
+// named pipe's access rights admit this user only, any connected peer.
 bool isAllowedPeer(qintptr descriptor);
 
 } // namespace Smtpd::Broker
