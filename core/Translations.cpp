@@ -42,9 +42,9 @@ QString installTranslations(QCoreApplication *application, const QLocale &locale
     // "2 accounts"). Installed first: the translator installed last is asked first, so the
     // language found below takes precedence.
     for (const QString &catalogue : translationCatalogues) {
+        // A layer without a number in its sentences has an empty one, which Qt does not load.
         if (!installCatalogue(application, QLocale(QLocale::English), catalogue, directories))
-            qCWarning(lcAccounts) << "translation catalogue" << catalogue << "not found in"
-                                  << directories;
+            qCDebug(lcAccounts) << "no English plural forms for" << catalogue;
     }
     // QTranslator::load walks the locale's UI languages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
     // and their fallbacks: de-AT finds "de".

@@ -104,10 +104,10 @@ int runCommand(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("smtpd-accounts"));
     QCoreApplication::setOrganizationName(QStringLiteral("smtpd-accounts"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SMTPD_VERSION));
-    installTranslations(&app);
     // stderr carries sentences for people; QT_LOGGING_RULES still turns logs on.
     QLoggingCategory::setFilterRules(
         QStringLiteral("*.debug=false\n*.info=false\n*.warning=false"));
+    installTranslations(&app);
 
     CliCommand command;
     QString output;

@@ -6,6 +6,7 @@
 #include "AccountAnswers.h"
 #include "AccountEntry.h"
 #include "ExitMapping.h"
+#include "FreshToken.h"
 
 #include <QFileInfo>
 #include <QPointer>
@@ -293,9 +294,14 @@ void BrokerService::signIn(
     auto *watcher = new QObject(context);
     const QString who = account->who();
     const QString origin = account->origin();
-    connect(session, &Session::signInGranted, watcher, [watcher, reply, who, origin] {
-        watcher->deleteLater();
-        reply(okAnswer(tr("Signed in as %1 on %2.").arg(who, origin)));
+    // Answered once the granted tokens are saved in the keychain (the session is idle), as the
+    // command line does on its own: a command run right after finds them there.
+    connect(session, &Session::signInGranted, watcher, [watcher, session, reply, who, origin] {
+        QObject::disconnect(session, nullptr, watcher, nullptr);
+        whenIdle(session, watcher, [watcher, reply, who, origin] {
+            watcher->deleteLater();
+            reply(okAnswer(tr("Signed in as %1 on %2.").arg(who, origin)));
+        });
     });
     connect(session, &Session::signInFailed, watcher, [watcher, reply](const ApiError &error) {
         watcher->deleteLater();
