@@ -58,9 +58,14 @@ AppOptions::Outcome AppOptions::parse(
         return Outcome::ExitError;
     }
     if (parser.isSet(helpOption)) {
-        // Parsed before the application object exists, which is where Qt takes the name from.
-        *output = parser.helpText().replace(
-            QLatin1String("<executable_name>"), QLatin1String("smtpd-accounts"));
+        // Qt names the program by the application object's first argument (a path), or
+        // "<executable_name>" without one.
+        const QString named = QCoreApplication::instance()
+            ? QCoreApplication::arguments().constFirst()
+            : QStringLiteral("<executable_name>");
+        *output = parser.helpText();
+        if (const qsizetype at = output->indexOf(named); at >= 0)
+            output->replace(at, named.size(), QStringLiteral("smtpd-accounts"));
         return Outcome::ExitOk;
     }
     if (parser.isSet(versionOption)) {

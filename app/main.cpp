@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QLoggingCategory>
 
 #include <cstdio>
 #if defined(Q_OS_UNIX)
@@ -52,6 +53,7 @@ int main(int argc, char *argv[])
         // Only text for the terminal: in the user's language, which needs an application
         // object for the translations (the options are parsed again with them).
         QCoreApplication textOnly(argc, argv);
+        QLoggingCategory::setFilterRules(QStringLiteral("*.warning=false")); // text only
         installTranslations(&textOnly);
         if (outcome != AppOptions::Outcome::Run)
             outcome = AppOptions::parse(arguments, &options, &output);

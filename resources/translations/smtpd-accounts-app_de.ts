@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Where avatars come from. Default: $SMTPD_AVATAR_URL or %1.</source>
-        <translation>Woher die Avatare kommen. Standard: $SMTPD_AVATAR_URL oder %1.</translation>
+        <translation>Adresse, von der die Avatare geladen werden. Standard: $SMTPD_AVATAR_URL oder %1.</translation>
     </message>
     <message>
         <source>Start in the system tray.</source>
@@ -147,7 +147,7 @@
     </message>
     <message>
         <source>Sign out (the server ends the session) and forget the account here.</source>
-        <translation>Abmelden (der Server beendet die Sitzung) und das Konto hier vergessen.</translation>
+        <translation>Abmelden (der Server beendet die Sitzung) und das Konto hier entfernen.</translation>
     </message>
     <message>
         <source>Exit codes:
@@ -500,11 +500,11 @@
     <name>Smtpd::Cli::LocalLogout</name>
     <message>
         <source>%1 on %2 had no session; it is forgotten here.</source>
-        <translation>%1 auf %2 hatte keine Sitzung; das Konto ist hier vergessen.</translation>
+        <translation>%1 auf %2 hatte keine Sitzung und wurde hier entfernt.</translation>
     </message>
     <message>
         <source>%1 is forgotten here, but the server could not be told to end the session (%2).</source>
-        <translation>%1 ist hier vergessen, aber der Server konnte nicht angewiesen werden, die Sitzung zu beenden (%2).</translation>
+        <translation>%1 wurde hier entfernt, aber der Server konnte nicht angewiesen werden, die Sitzung zu beenden (%2).</translation>
     </message>
     <message>
         <source>Signed out of %1, but its keychain item could not be removed (%2).</source>
@@ -512,7 +512,7 @@
     </message>
     <message>
         <source>Signed out of %1 on %2; it is forgotten here.</source>
-        <translation>Von %1 auf %2 abgemeldet; das Konto ist hier vergessen.</translation>
+        <translation>Von %1 auf %2 abgemeldet; das Konto wurde hier entfernt.</translation>
     </message>
 </context>
 <context>

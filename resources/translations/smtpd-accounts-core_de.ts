@@ -12,11 +12,11 @@
     <name>Smtpd::AccountLock</name>
     <message>
         <source>The account lock %1 cannot be created: permission denied.</source>
-        <translation>Die Kontosperre %1 kann nicht angelegt werden: Zugriff verweigert.</translation>
+        <translation>Die Sperrdatei %1 des Kontos kann nicht angelegt werden: Zugriff verweigert.</translation>
     </message>
     <message>
         <source>The account lock %1 cannot be created.</source>
-        <translation>Die Kontosperre %1 kann nicht angelegt werden.</translation>
+        <translation>Die Sperrdatei %1 des Kontos kann nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
