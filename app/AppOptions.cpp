@@ -19,43 +19,53 @@ AppOptions::Outcome AppOptions::parse(
     const QStringList &arguments, AppOptions *options, QString *output)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate("Smtpd::AppOptions",
         "SMTPD Accounts keeps you signed in to the SMTPD email API and hands out fresh access "
         "tokens."));
-    const QCommandLineOption helpOption(
-        {QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit."));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+        QCoreApplication::translate("Smtpd::AppOptions", "Show this help and exit."));
     const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
-        QStringLiteral("Show the version and exit."));
+        QCoreApplication::translate("Smtpd::AppOptions", "Show the version and exit."));
     const QCommandLineOption apiUrlOption(QStringLiteral("api-url"),
-        QStringLiteral("The SMTPD API server a new account signs in to (https only). Default: "
-                       "$SMTPD_API_URL or %1.")
+        QCoreApplication::translate("Smtpd::AppOptions",
+            "The SMTPD API server a new account signs in to (https only). Default: "
+            "$SMTPD_API_URL or %1.")
             .arg(QLatin1String(DefaultApiUrl)),
         QStringLiteral("URL"));
     const QCommandLineOption caFileOption(QStringLiteral("ca-file"),
-        QStringLiteral("For a new account on a self-hosted server: also trust the certificate "
-                       "authorities in this PEM file. Default: $SMTPD_CA_FILE."),
+        QCoreApplication::translate("Smtpd::AppOptions",
+            "For a new account on a self-hosted server: also trust the certificate "
+            "authorities in this PEM file. Default: $SMTPD_CA_FILE."),
         QStringLiteral("PEM"));
     const QCommandLineOption avatarUrlOption(QStringLiteral("avatar-url"),
-        QStringLiteral("Where avatars come from. Default: $SMTPD_AVATAR_URL or %1.")
+        QCoreApplication::translate(
+            "Smtpd::AppOptions", "Where avatars come from. Default: $SMTPD_AVATAR_URL or %1.")
             .arg(QLatin1String(DefaultAvatarUrl)),
         QStringLiteral("URL"));
-    const QCommandLineOption minimizedOption(
-        QStringLiteral("minimized"), QStringLiteral("Start in the system tray."));
+    const QCommandLineOption minimizedOption(QStringLiteral("minimized"),
+        QCoreApplication::translate("Smtpd::AppOptions", "Start in the system tray."));
     const QCommandLineOption accountOption(QStringLiteral("account"),
-        QStringLiteral("Open the window on this account: its email or name, optionally "
-                       "followed by @server when it is on several servers."),
+        QCoreApplication::translate("Smtpd::AppOptions",
+            "Open the window on this account: its email or name, optionally "
+            "followed by @server when it is on several servers."),
         QStringLiteral("ACCOUNT"));
     parser.addOptions({helpOption, versionOption, apiUrlOption, caFileOption, avatarUrlOption,
         minimizedOption, accountOption});
 
     if (!parser.parse(arguments)) {
-        *output = parser.errorText() + QStringLiteral("\nTry --help.");
+        *output = parser.errorText() + QLatin1Char('\n')
+            + QCoreApplication::translate("Smtpd::AppOptions", "Try --help.");
         return Outcome::ExitError;
     }
     if (parser.isSet(helpOption)) {
-        // Parsed before the application object exists, which is where Qt takes the name from.
-        *output = parser.helpText().replace(
-            QLatin1String("<executable_name>"), QLatin1String("smtpd-accounts"));
+        // Qt names the program by the application object's first argument (a path), or
+        // "<executable_name>" without one.
+        const QString named = QCoreApplication::instance()
+            ? QCoreApplication::arguments().constFirst()
+            : QStringLiteral("<executable_name>");
+        *output = parser.helpText();
+        if (const qsizetype at = output->indexOf(named); at >= 0)
+            output->replace(at, named.size(), QStringLiteral("smtpd-accounts"));
         return Outcome::ExitOk;
     }
     if (parser.isSet(versionOption)) {
@@ -63,8 +73,9 @@ AppOptions::Outcome AppOptions::parse(
         return Outcome::ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        *output = QStringLiteral("Unexpected argument: %1\nTry --help.")
-                      .arg(parser.positionalArguments().first());
+        *output = QCoreApplication::translate("Smtpd::AppOptions", "Unexpected argument: %1")
+                      .arg(parser.positionalArguments().first())
+            + QLatin1Char('\n') + QCoreApplication::translate("Smtpd::AppOptions", "Try --help.");
         return Outcome::ExitError;
     }
 
@@ -86,7 +97,8 @@ AppOptions::Outcome AppOptions::parse(
         = QUrl(valueOf(avatarUrlOption, "SMTPD_AVATAR_URL", QLatin1String(DefaultAvatarUrl)),
             QUrl::StrictMode);
     if (!options->avatarUrl.isValid() || options->avatarUrl.scheme() != QLatin1String("https")) {
-        *output = QStringLiteral("The avatar address must be an https:// address.");
+        *output = QCoreApplication::translate(
+            "Smtpd::AppOptions", "The avatar address must be an https:// address.");
         return Outcome::ExitError;
     }
     options->caFile = valueOf(caFileOption, "SMTPD_CA_FILE", QString());

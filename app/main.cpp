@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QLoggingCategory>
 
 #include <cstdio>
 #if defined(Q_OS_UNIX)
@@ -47,23 +48,33 @@ int main(int argc, char *argv[])
 
     AppOptions options;
     QString output;
-    switch (AppOptions::parse(arguments, &options, &output)) {
-    case AppOptions::Outcome::ExitOk:
-        if (arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h")))
-            output += QLatin1Char('\n') + Cli::mainHelpAppendix();
-        std::fprintf(stdout, "%s\n", qPrintable(output));
-        return 0;
-    case AppOptions::Outcome::ExitError:
-        std::fprintf(stderr, "smtpd-accounts: %s\n", qPrintable(output));
-        return toInt(ExitCode::Usage);
-    case AppOptions::Outcome::Run:
-        break;
-    }
-    if (!hasDisplay()) {
-        std::fprintf(stderr,
-            "smtpd-accounts: no graphical display was found (DISPLAY is not set). Run "
-            "it in a desktop session, or without one under a virtual display: xvfb-run "
-            "-a smtpd-accounts [options]\n");
+    AppOptions::Outcome outcome = AppOptions::parse(arguments, &options, &output);
+    if (outcome != AppOptions::Outcome::Run || !hasDisplay()) {
+        // Only text for the terminal: in the user's language, which needs an application
+        // object for the translations (the options are parsed again with them).
+        QCoreApplication textOnly(argc, argv);
+        QLoggingCategory::setFilterRules(QStringLiteral("*.warning=false")); // text only
+        installTranslations(&textOnly);
+        if (outcome != AppOptions::Outcome::Run)
+            outcome = AppOptions::parse(arguments, &options, &output);
+        switch (outcome) {
+        case AppOptions::Outcome::ExitOk:
+            if (arguments.contains(QLatin1String("--help"))
+                || arguments.contains(QLatin1String("-h")))
+                output += QLatin1Char('\n') + Cli::mainHelpAppendix();
+            std::fprintf(stdout, "%s\n", qPrintable(output));
+            return 0;
+        case AppOptions::Outcome::ExitError:
+            std::fprintf(stderr, "smtpd-accounts: %s\n", qPrintable(output));
+            return toInt(ExitCode::Usage);
+        case AppOptions::Outcome::Run:
+            break;
+        }
+        std::fprintf(stderr, "smtpd-accounts: %s\n",
+            qPrintable(QCoreApplication::translate("Smtpd::AppMain",
+                "no graphical display was found (DISPLAY is not set). Run it in a desktop "
+                "session, or without one under a virtual display: xvfb-run -a smtpd-accounts "
+                "[options]")));
         return 1;
     }
 
@@ -84,14 +95,16 @@ int main(int argc, char *argv[])
 
     SingleInstance instance;
     if (instance.askRunningInstanceToRaise(activationToken, options.account)) {
-        std::fprintf(stdout,
-            "SMTPD Accounts is already running; its window was brought to the "
-            "front.\n");
+        std::fprintf(stdout, "%s\n",
+            qPrintable(QCoreApplication::translate("Smtpd::AppMain",
+                "SMTPD Accounts is already running; its window was brought to the front.")));
         return 0;
     }
     if (const QString problem = instance.listen(); !problem.isEmpty())
-        std::fprintf(stderr, "smtpd-accounts: a second launch will not find this one: %s\n",
-            qPrintable(problem));
+        std::fprintf(stderr, "smtpd-accounts: %s\n",
+            qPrintable(QCoreApplication::translate(
+                "Smtpd::AppMain", "a second launch will not find this one: %1")
+                           .arg(problem)));
 
     Application application(options);
     QObject::connect(&application, &Application::quitReady, &app, &QCoreApplication::quit);

@@ -41,7 +41,9 @@ int readCredentials(const CliCommand &command, Credentials *credentials)
     if (command.passwordStdin) {
         std::optional<QByteArray> input = readStandardInput();
         if (!input)
-            return fail(ExitCode::Usage, QStringLiteral("Standard input could not be read."));
+            return fail(ExitCode::Usage,
+                QCoreApplication::translate(
+                    "Smtpd::Cli::CliMain", "Standard input could not be read."));
         const QList<QByteArray> lines = input->split('\n');
         auto line = [&lines](int i) {
             QByteArray text = lines.value(i);
@@ -59,39 +61,47 @@ int readCredentials(const CliCommand &command, Credentials *credentials)
         wipe(&*input);
         if (credentials->username.isEmpty() || credentials->secret.isEmpty())
             return fail(ExitCode::Usage,
-                command.apiKey ? QStringLiteral("Standard input must hold the API key on its "
-                                                "first line and the secret on its second.")
-                               : QStringLiteral("Standard input holds no password."));
+                command.apiKey ? QCoreApplication::translate("Smtpd::Cli::CliMain",
+                    "Standard input must hold the API key on its "
+                    "first line and the secret on its second.")
+                               : QCoreApplication::translate(
+                                   "Smtpd::Cli::CliMain", "Standard input holds no password."));
         return -1;
     }
     TerminalPrompt terminal;
     if (!terminal.isOpen())
         return fail(ExitCode::Usage,
-            QStringLiteral("There is no terminal to ask on. Give the password on standard "
-                           "input: smtpd-accounts login --username EMAIL --password-stdin"));
+            QCoreApplication::translate("Smtpd::Cli::CliMain",
+                "There is no terminal to ask on. Give the password on standard "
+                "input: smtpd-accounts login --username EMAIL --password-stdin"));
     std::optional<QByteArray> secret;
     if (command.apiKey) {
-        std::optional<QByteArray> key = terminal.readSecret(QStringLiteral("API key: "));
+        std::optional<QByteArray> key
+            = terminal.readSecret(QCoreApplication::translate("Smtpd::Cli::CliMain", "API key: "));
         if (key)
             credentials->username = QString::fromUtf8(*key).trimmed();
         if (key)
             wipe(&*key);
         if (key)
-            secret = terminal.readSecret(QStringLiteral("API secret: "));
+            secret = terminal.readSecret(
+                QCoreApplication::translate("Smtpd::Cli::CliMain", "API secret: "));
     } else {
         credentials->username = command.username;
         if (credentials->username.isEmpty())
             credentials->username
-                = terminal.readLine(QStringLiteral("Email: ")).value_or(QString());
+                = terminal.readLine(QCoreApplication::translate("Smtpd::Cli::CliMain", "Email: "))
+                      .value_or(QString());
         if (!credentials->username.isEmpty())
-            secret = terminal.readSecret(QStringLiteral("Password: "));
+            secret = terminal.readSecret(
+                QCoreApplication::translate("Smtpd::Cli::CliMain", "Password: "));
     }
     if (secret) {
         credentials->secret = QString::fromUtf8(*secret);
         wipe(&*secret);
     }
     if (credentials->username.isEmpty() || credentials->secret.isEmpty())
-        return fail(ExitCode::Failure, QStringLiteral("Sign-in cancelled."));
+        return fail(ExitCode::Failure,
+            QCoreApplication::translate("Smtpd::Cli::CliMain", "Sign-in cancelled."));
     return -1;
 }
 
@@ -104,7 +114,8 @@ int runCommand(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("smtpd-accounts"));
     QCoreApplication::setOrganizationName(QStringLiteral("smtpd-accounts"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SMTPD_VERSION));
-    // stderr carries sentences for people; QT_LOGGING_RULES still turns logs on.
+    // stderr carries sentences for people; QT_LOGGING_RULES still turns logs on. Set first:
+    // a catalogue that is missing is no message for people either.
     QLoggingCategory::setFilterRules(
         QStringLiteral("*.debug=false\n*.info=false\n*.warning=false"));
     installTranslations(&app);

@@ -141,9 +141,9 @@ void CliRunner::askApp(const std::function<void()> &noApp)
                 return onAnswer(answer);
             case Broker::BrokerClient::Outcome::NoAnswer:
                 return report(CliResult::failure(ExitCode::Failure,
-                    QStringLiteral("SMTPD Accounts is running but does not answer the command "
-                                   "line (is it an older version?). Quit it or update it, then "
-                                   "try again.")));
+                    tr("SMTPD Accounts is running but does not answer the command "
+                       "line (is it an older version?). Quit it or update it, then "
+                       "try again.")));
             case Broker::BrokerClient::Outcome::NoServer:
                 return noApp();
             }
@@ -154,15 +154,14 @@ void CliRunner::onAnswer(const Broker::Answer &answer)
 {
     if (!answer.ok) {
         return report(CliResult::failure(answer.exit,
-            answer.message.isEmpty() ? QStringLiteral("SMTPD Accounts could not do it.")
-                                     : answer.message));
+            answer.message.isEmpty() ? tr("SMTPD Accounts could not do it.") : answer.message));
     }
     switch (m_command.command) {
     case Command::Token: {
         const QString token = answer.token;
         if (token.isEmpty() || token.contains(QRegularExpression(QStringLiteral("\\s"))))
             return report(CliResult::failure(
-                ExitCode::Failure, QStringLiteral("SMTPD Accounts answered without a token.")));
+                ExitCode::Failure, tr("SMTPD Accounts answered without a token.")));
         return report(CliResult {ExitCode::Ok, token.toUtf8() + '\n', {}});
     }
     case Command::Status:
@@ -209,14 +208,14 @@ void CliRunner::runLocal()
     case LocalAccounts::Match::None:
         return report(CliResult::failure(ExitCode::NotSignedIn,
             m_accounts->accounts().isEmpty()
-                ? QStringLiteral("No account is signed in here. Sign in with: smtpd-accounts login")
-                : QStringLiteral("No account matches \u201c%1\u201d. The accounts: "
-                                 "smtpd-accounts accounts")
+                ? tr("No account is signed in here. Sign in with: smtpd-accounts login")
+                : tr("No account matches \u201c%1\u201d. The accounts: "
+                     "smtpd-accounts accounts")
                       .arg(m_command.account)));
     case LocalAccounts::Match::Ambiguous:
         return report(CliResult::failure(ExitCode::Usage,
-            QStringLiteral("\u201c%1\u201d names accounts on several servers: add @host:port "
-                           "(see smtpd-accounts accounts --names).")
+            tr("\u201c%1\u201d names accounts on several servers: add @host:port "
+               "(see smtpd-accounts accounts --names).")
                 .arg(m_command.account)));
     }
     auto done = [this](const CliResult &result) { report(result); };
@@ -239,9 +238,9 @@ void CliRunner::runListing()
             return report(CliResult::failure(
                 match == LocalAccounts::Match::None ? ExitCode::NotSignedIn : ExitCode::Usage,
                 match == LocalAccounts::Match::None
-                    ? QStringLiteral("No account matches \u201c%1\u201d.").arg(m_command.account)
-                    : QStringLiteral("\u201c%1\u201d names accounts on several servers: add "
-                                     "@host:port.")
+                    ? tr("No account matches \u201c%1\u201d.").arg(m_command.account)
+                    : tr("\u201c%1\u201d names accounts on several servers: add "
+                         "@host:port.")
                           .arg(m_command.account)));
         which = {account};
     }
@@ -254,14 +253,14 @@ void CliRunner::runListing()
     }
     if (which.isEmpty())
         return report(CliResult::failure(ExitCode::NotSignedIn,
-            QStringLiteral("No account is signed in here. Sign in with: smtpd-accounts login")));
+            tr("No account is signed in here. Sign in with: smtpd-accounts login")));
     auto *status = new LocalStatus(
         m_accounts, which, m_store,
         [this](const QJsonArray &entries, const QString &keychainProblem) {
             Broker::Answer answer {true, ExitCode::Ok, {}, {}, entries};
             if (!keychainProblem.isEmpty())
-                std::fprintf(stderr, "smtpd-accounts: the keychain could not be read: %s\n",
-                    qPrintable(keychainProblem));
+                std::fprintf(stderr, "smtpd-accounts: %s\n",
+                    qPrintable(tr("the keychain could not be read: %1").arg(keychainProblem)));
             onAnswer(answer);
         },
         this);
@@ -291,8 +290,8 @@ void CliRunner::tryLock()
             askApp([this] { // it went away meanwhile: the lock again, within the same bound
                 if (m_lockWaited.elapsed() > LockWaitMs)
                     return report(CliResult::failure(ExitCode::Failure,
-                        QStringLiteral("SMTPD Accounts could not be asked, nor the account "
-                                       "locked, within %1 s; try again.")
+                        tr("SMTPD Accounts could not be asked, nor the account "
+                           "locked, within %1 s; try again.")
                             .arg(LockWaitMs / 1000)));
                 QTimer::singleShot(LockRetryMs, this, [this] { tryLock(); });
             });
@@ -302,8 +301,8 @@ void CliRunner::tryLock()
         return report(CliResult::failure(ExitCode::Failure, problem));
     if (m_lockWaited.elapsed() > LockWaitMs)
         return report(CliResult::failure(ExitCode::Failure,
-            QStringLiteral("Another smtpd-accounts command has been using this account for "
-                           "more than %1 s (lock file %2); try again.")
+            tr("Another smtpd-accounts command has been using this account for "
+               "more than %1 s (lock file %2); try again.")
                 .arg(LockWaitMs / 1000)
                 .arg(m_lock->path())));
     QTimer::singleShot(LockRetryMs, this, [this] { askApp([this] { tryLock(); }); });

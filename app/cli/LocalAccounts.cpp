@@ -3,6 +3,7 @@
 #include "accounts/Account.h"
 #include "accounts/AccountLock.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QLockFile>
 #include <QSettings>
@@ -25,8 +26,9 @@ QString editList(const std::function<void(AccountList *list)> &edit)
         folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QLockFile lock(folder + QStringLiteral("/accounts-list.lock"));
     if (!lock.tryLock(ListLockWaitMs))
-        return QStringLiteral("The list of accounts is being changed by another command; try "
-                              "again.");
+        return QCoreApplication::translate("Smtpd::Cli::LocalAccounts",
+            "The list of accounts is being changed by another command; try "
+            "again.");
     QSettings settings;
     settings.sync(); // another process may have written it since this one started
     AccountList list = AccountList::load(settings, QUrl(), QString());
@@ -35,7 +37,9 @@ QString editList(const std::function<void(AccountList *list)> &edit)
     settings.sync();
     return settings.status() == QSettings::NoError
         ? QString()
-        : QStringLiteral("The list of accounts could not be saved to %1.").arg(settings.fileName());
+        : QCoreApplication::translate(
+            "Smtpd::Cli::LocalAccounts", "The list of accounts could not be saved to %1.")
+              .arg(settings.fileName());
 }
 
 } // namespace

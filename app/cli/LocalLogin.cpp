@@ -58,8 +58,8 @@ void LocalLogin::onChange()
         if (code == ExitCode::SignInRefused) {
             const QString said = m_refused.serverMessage().isEmpty() ? m_refused.userMessage()
                                                                      : m_refused.serverMessage();
-            return finish(CliResult::failure(
-                code, QStringLiteral("The server refused the sign-in: %1").arg(said)));
+            return finish(
+                CliResult::failure(code, tr("The server refused the sign-in: %1").arg(said)));
         }
         return finish(CliResult::failure(code, m_refused.userMessage()));
     }
@@ -72,8 +72,8 @@ void LocalLogin::onChange()
             return;
         }
         return finish(CliResult::failure(ExitCode::KeychainUnavailable,
-            QStringLiteral("Signed in, but the session could not be saved in the keychain%1, so "
-                           "it was ended again. Unlock the keyring (or start one) and try again.")
+            tr("Signed in, but the session could not be saved in the keychain%1, so "
+               "it was ended again. Unlock the keyring (or start one) and try again.")
                 .arg(m_keychainProblem.isEmpty()
                         ? QString()
                         : QStringLiteral(" (%1)").arg(m_keychainProblem))));
@@ -87,8 +87,8 @@ void LocalLogin::onChange()
         record.name = session->profile().displayName();
     if (const QString problem = LocalAccounts::remember(record); !problem.isEmpty())
         return finish(CliResult::failure(ExitCode::Failure, problem));
-    finish(CliResult {ExitCode::Ok, {},
-        QStringLiteral("Signed in as %1 on %2.").arg(who, m_account->server().toString())});
+    finish(CliResult {
+        ExitCode::Ok, {}, tr("Signed in as %1 on %2.").arg(who, m_account->server().toString())});
 }
 
 void LocalLogin::finish(const CliResult &result)

@@ -52,22 +52,22 @@ void LocalLogout::onDone()
         return finish(CliResult::failure(ExitCode::Failure, problem));
     if (!m_hadSession)
         return finish(CliResult {ExitCode::Ok, {},
-            QStringLiteral("%1 on %2 had no session; it is forgotten here.").arg(who, server)});
+            tr("%1 on %2 had no session; it is forgotten here.").arg(who, server)});
     switch (session->reason()) {
     case Session::Reason::SignedOutServerNotTold:
         return finish(CliResult::failure(ExitCode::Unreachable,
-            QStringLiteral("%1 is forgotten here, but the server could not be told to end the "
-                           "session (%2).")
+            tr("%1 is forgotten here, but the server could not be told to end the "
+               "session (%2).")
                 .arg(who, session->reasonDetail())));
     case Session::Reason::SignedOutItemKept:
         return finish(CliResult::failure(ExitCode::KeychainUnavailable,
-            QStringLiteral("Signed out of %1, but its keychain item could not be removed (%2).")
+            tr("Signed out of %1, but its keychain item could not be removed (%2).")
                 .arg(who, session->reasonDetail())));
     default:
         break;
     }
-    finish(CliResult {ExitCode::Ok, {},
-        QStringLiteral("Signed out of %1 on %2; it is forgotten here.").arg(who, server)});
+    finish(CliResult {
+        ExitCode::Ok, {}, tr("Signed out of %1 on %2; it is forgotten here.").arg(who, server)});
 }
 
 void LocalLogout::finish(const CliResult &result)

@@ -45,7 +45,7 @@ void LocalStatus::start()
                 state = sessionEnd > now ? QStringLiteral("active") : QStringLiteral("expired");
             }
             Broker::addSessionStatus(
-                &entry, state, accessExpiry, sessionEnd, m_store->displayName(), now);
+                &entry, state, accessExpiry, sessionEnd, m_store->storageName(), now);
             m_entries[i] = entry;
             --m_pending;
             finishIfDone();

@@ -47,6 +47,7 @@ bool Account::matches(const QString &name) const
     const QString wanted = name.trimmed();
     auto isMe = [this](const QString &n) {
         return n.compare(who(), Qt::CaseInsensitive) == 0
+            || n.compare(m_record.whoInEnglish(), Qt::CaseInsensitive) == 0
             || (!m_record.name.isEmpty() && n.compare(m_record.name, Qt::CaseInsensitive) == 0);
     };
     if (isMe(wanted))

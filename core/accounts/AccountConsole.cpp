@@ -23,7 +23,7 @@ void AccountConsole::call(QObject *context, Make make, Read read, const Handler<
         context, [make](const QString &token) -> ApiReply * { return make(token); },
         [handler, read](ApiReply *reply, const ApiError &error) {
             if (error || !reply) {
-                handler(T {}, error ? error : ApiError::protocol(QStringLiteral("No answer.")));
+                handler(T {}, error ? error : ApiError::protocol(tr("No answer.")));
                 return;
             }
             handler(read(static_cast<Reply *>(reply)), {});
@@ -54,8 +54,7 @@ void AccountConsole::createKey(
             const QString &token) { return api->createApiKey(token, name, role); },
         [self, handler](ApiReply *reply, const ApiError &error) {
             if (error || !reply) {
-                handler(
-                    NewApiKey {}, error ? error : ApiError::protocol(QStringLiteral("No answer.")));
+                handler(NewApiKey {}, error ? error : ApiError::protocol(tr("No answer.")));
                 return;
             }
             NewApiKey created = static_cast<NewApiKeyReply *>(reply)->takeNewKey();
@@ -73,7 +72,7 @@ void AccountConsole::revokeKey(QObject *context, const QString &id, const DoneHa
         context, [api = m_api, id](const QString &token) { return api->revokeApiKey(token, id); },
         [self, handler, id](ApiReply *reply, const ApiError &error) {
             if (error || !reply) {
-                handler(error ? error : ApiError::protocol(QStringLiteral("No answer.")));
+                handler(error ? error : ApiError::protocol(tr("No answer.")));
                 return;
             }
             qCInfo(lcAccounts) << "API key revoked:" << id;

@@ -1,5 +1,6 @@
 #include "AccountLock.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -57,12 +58,15 @@ QString AccountLock::error() const
     case QLockFile::LockFailedError:
         return {};
     case QLockFile::PermissionError:
-        return QStringLiteral("The account lock %1 cannot be created: permission denied.")
+        return QCoreApplication::translate(
+            "Smtpd::AccountLock", "The account lock %1 cannot be created: permission denied.")
             .arg(m_path);
     case QLockFile::UnknownError:
         break;
     }
-    return QStringLiteral("The account lock %1 cannot be created.").arg(m_path);
+    return QCoreApplication::translate(
+        "Smtpd::AccountLock", "The account lock %1 cannot be created.")
+        .arg(m_path);
 }
 
 } // namespace Smtpd

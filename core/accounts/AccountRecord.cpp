@@ -37,13 +37,32 @@ bool AccountRecord::isApiKey() const
     return principal.startsWith(ApiKeyPrefix);
 }
 
+//: %1 is a short, non-secret fingerprint of the key (not the key itself)
+constexpr const char *ApiKeyWho = QT_TRANSLATE_NOOP("Smtpd::AccountRecord", "API key %1");
+
 QString AccountRecord::who() const
 {
     if (isApiKey())
-        //: %1 is a short, non-secret fingerprint of the key (not the key itself)
-        return QCoreApplication::translate("Smtpd::AccountRecord", "API key %1")
+        return QCoreApplication::translate("Smtpd::AccountRecord", ApiKeyWho)
             .arg(principal.mid(ApiKeyPrefix.size(), 6));
     return principal;
+}
+
+QString AccountRecord::whoInEnglish() const
+{
+    if (isApiKey())
+        return QString::fromUtf8(ApiKeyWho).arg(principal.mid(ApiKeyPrefix.size(), 6));
+    return principal;
+}
+
+QString AccountRecord::translatedWho(const QString &whoInEnglish)
+{
+    const QString english = QString::fromUtf8(ApiKeyWho);
+    const QString prefix = english.left(english.indexOf(QLatin1String("%1")));
+    if (!whoInEnglish.startsWith(prefix) || whoInEnglish.contains(QLatin1Char('@')))
+        return whoInEnglish;
+    return QCoreApplication::translate("Smtpd::AccountRecord", ApiKeyWho)
+        .arg(whoInEnglish.mid(prefix.size()));
 }
 
 AccountList AccountList::load(

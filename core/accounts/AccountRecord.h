@@ -21,8 +21,13 @@ struct AccountRecord
     QString id() const;
     QString origin() const;
     bool isProductionServer() const;
-    // The email, or "API key 3fa2c1" for a key (the key itself is a credential).
+    // The email, or "API key 3fa2c1" for a key (the key itself is a credential), in the
+    // user's language.
     QString who() const;
+    // The same, always in English: what scripts see (`accounts --json`, `--names`).
+    QString whoInEnglish() const;
+    // A whoInEnglish() in the user's language (the command line's listings).
+    static QString translatedWho(const QString &whoInEnglish);
     bool isApiKey() const;
 };
 

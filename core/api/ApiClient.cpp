@@ -17,7 +17,7 @@ ApiClient::ApiClient(QNetworkAccessManager *network, const Clock *clock, QObject
     : QObject(parent)
     , m_network(network)
     , m_clock(clock)
-    , m_configurationProblem(QStringLiteral("No SMTPD server address is set."))
+    , m_configurationProblem(tr("No SMTPD server address is set."))
 { }
 
 QString ApiClient::setServer(const QUrl &baseUrl, const QList<QSslCertificate> &extraCas)
@@ -112,7 +112,7 @@ TokenReply *ApiClient::grantPassword(const QString &username, const QString &sec
         = makeRequest(QStringLiteral("/oauth/token"), QStringLiteral("grant_type=password"));
     if (username.isEmpty() || secret.isEmpty()) {
         reply->failLater(ApiError::configuration(
-            QStringLiteral("Enter both your email (or API key) and your password (or secret).")));
+            tr("Enter both your email (or API key) and your password (or secret).")));
         return reply;
     }
     request.setRawHeader("Authorization", basicAuthorization(username, secret));
@@ -167,8 +167,8 @@ bool ApiClient::checkId(ApiReply *reply, const QString &id, const QString &what)
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9._~-]{1,200}$"));
     if (plain.match(id).hasMatch() && id != QLatin1String(".") && id != QLatin1String(".."))
         return true;
-    reply->failLater(ApiError::configuration(
-        QStringLiteral("\u201c%1\u201d is not a valid %2 id.").arg(id.left(60), what)));
+    reply->failLater(
+        ApiError::configuration(tr("\u201c%1\u201d is not a valid %2 id.").arg(id.left(60), what)));
     return false;
 }
 
@@ -181,7 +181,7 @@ ApiKeyListReply *ApiClient::listApiKeys(const QString &accessToken)
 ApiKeyReply *ApiClient::apiKey(const QString &accessToken, const QString &id)
 {
     auto *reply = new ApiKeyReply(this);
-    if (!checkId(reply, id, QStringLiteral("API key")))
+    if (!checkId(reply, id, tr("API key")))
         return reply;
     return sendBearer(reply, accessToken, QStringLiteral("/api/v1/account/api_key/") + id, "GET");
 }
@@ -192,8 +192,8 @@ NewApiKeyReply *ApiClient::createApiKey(
     auto *reply = new NewApiKeyReply(this);
     if (!isApiKeyRole(role)) {
         reply->failLater(ApiError::configuration(
-            QStringLiteral("An API key cannot have the role \u201c%1\u201d: choose iac, "
-                           "standard, read_only or send_only.")
+            tr("An API key cannot have the role \u201c%1\u201d: choose iac, "
+               "standard, read_only or send_only.")
                 .arg(roleName(role))));
         return reply;
     }
@@ -207,7 +207,7 @@ NewApiKeyReply *ApiClient::createApiKey(
 ApiKeyRevokeReply *ApiClient::revokeApiKey(const QString &accessToken, const QString &id)
 {
     auto *reply = new ApiKeyRevokeReply(this);
-    if (!checkId(reply, id, QStringLiteral("API key")))
+    if (!checkId(reply, id, tr("API key")))
         return reply;
     return sendBearer(
         reply, accessToken, QStringLiteral("/api/v1/account/api_key/%1/revoke").arg(id), "PUT");
@@ -216,7 +216,7 @@ ApiKeyRevokeReply *ApiClient::revokeApiKey(const QString &accessToken, const QSt
 ApiKeySessionsReply *ApiClient::apiKeySessions(const QString &accessToken, const QString &id)
 {
     auto *reply = new ApiKeySessionsReply(this);
-    if (!checkId(reply, id, QStringLiteral("API key")))
+    if (!checkId(reply, id, tr("API key")))
         return reply;
     return sendBearer(
         reply, accessToken, QStringLiteral("/api/v1/account/api_key/%1/sessions").arg(id), "GET");

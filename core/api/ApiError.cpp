@@ -1,5 +1,7 @@
 #include "ApiError.h"
 
+#include <QCoreApplication>
+
 namespace Smtpd {
 
 ApiError::ApiError(Kind kind, const QString &userMessage, const QString &detail)
@@ -53,7 +55,8 @@ ApiError ApiError::protocol(const QString &userMessage, const QString &detail)
 
 ApiError ApiError::cancelled()
 {
-    return ApiError(Kind::Cancelled, QStringLiteral("The request was cancelled."), {});
+    return ApiError(Kind::Cancelled,
+        QCoreApplication::translate("Smtpd::ApiError", "The request was cancelled."), {});
 }
 
 bool ApiError::isRefreshTokenRejected() const

@@ -21,8 +21,9 @@ QDateTime optionalTime(JsonObjectReader &reader, const QString &key)
 
 ApiError entryProblem(const ApiError &error, int index, const QString &what)
 {
-    return ApiError::protocol(QStringLiteral("The server's %1 could not be read: entry %2 is not "
-                                             "one the SMTPD API sends (%3).")
+    return ApiError::protocol(QCoreApplication::translate("Smtpd::JsonObjectReader",
+                                  "The server's %1 could not be read: entry %2 is not "
+                                  "one the SMTPD API sends (%3).")
                                   .arg(what)
                                   .arg(index + 1)
                                   .arg(error.detail()),
@@ -116,7 +117,8 @@ ApiKey ApiKey::fromJsonObject(const QJsonObject &object, const QString &what, Ap
     *error = reader.error();
     if (!*error && key.id.isEmpty())
         *error = ApiError::protocol(
-            QStringLiteral("The server's %1 could not be read: the field \u201cid\u201d is empty.")
+            QCoreApplication::translate("Smtpd::JsonObjectReader",
+                "The server's %1 could not be read: the field \u201cid\u201d is empty.")
                 .arg(what),
             QStringLiteral("field id: empty"));
     return *error ? ApiKey {} : key;
@@ -124,7 +126,7 @@ ApiKey ApiKey::fromJsonObject(const QJsonObject &object, const QString &what, Ap
 
 ApiKey ApiKey::fromJson(const QByteArray &body, ApiError *error)
 {
-    const QString what = QStringLiteral("API key");
+    const QString what = QCoreApplication::translate("Smtpd::JsonObjectReader", "API key");
     JsonObjectReader reader(body, what);
     if (!reader.ok()) {
         *error = reader.error();
@@ -135,7 +137,7 @@ ApiKey ApiKey::fromJson(const QByteArray &body, ApiError *error)
 
 QList<ApiKey> ApiKey::listFromJson(const QByteArray &body, ApiError *error)
 {
-    const QString what = QStringLiteral("list of API keys");
+    const QString what = QCoreApplication::translate("Smtpd::JsonObjectReader", "list of API keys");
     const QJsonArray array = parseJsonArray(body, what, error);
     if (*error)
         return {};
@@ -143,7 +145,8 @@ QList<ApiKey> ApiKey::listFromJson(const QByteArray &body, ApiError *error)
     for (int i = 0; i < array.size(); ++i) {
         if (!array.at(i).isObject()) {
             *error = ApiError::protocol(
-                QStringLiteral("The server's %1 could not be read: entry %2 is not an API key.")
+                QCoreApplication::translate("Smtpd::JsonObjectReader",
+                    "The server's %1 could not be read: entry %2 is not an API key.")
                     .arg(what)
                     .arg(i + 1),
                 QStringLiteral("entry %1: not an object").arg(i + 1));
@@ -170,7 +173,7 @@ bool operator==(const ApiKey &a, const ApiKey &b)
 
 NewApiKey NewApiKey::fromJson(const QByteArray &body, ApiError *error)
 {
-    const QString what = QStringLiteral("new API key");
+    const QString what = QCoreApplication::translate("Smtpd::JsonObjectReader", "new API key");
     // The secret is taken out of the text first: the parsed document below never holds it.
     QByteArray redacted = body;
     std::optional<QString> secret = takeTopLevelString(redacted, QLatin1String("Secret"));
@@ -191,7 +194,8 @@ NewApiKey NewApiKey::fromJson(const QByteArray &body, ApiError *error)
     *error = reader.error();
     if (!*error && !created.isValid())
         *error = ApiError::protocol(
-            QStringLiteral("The server's %1 could not be read: its ID, key or secret is empty.")
+            QCoreApplication::translate("Smtpd::JsonObjectReader",
+                "The server's %1 could not be read: its ID, key or secret is empty.")
                 .arg(what),
             QStringLiteral("empty ID, Key or Secret"));
     if (*error)
@@ -217,7 +221,8 @@ ApiKeySession ApiKeySession::fromJsonObject(const QJsonObject &o)
 
 QList<ApiKeySession> ApiKeySession::listFromJson(const QByteArray &body, ApiError *error)
 {
-    const QString what = QStringLiteral("list of API key sessions");
+    const QString what
+        = QCoreApplication::translate("Smtpd::JsonObjectReader", "list of API key sessions");
     *error = {};
     if (body.trimmed().isEmpty() || body.trimmed() == "null")
         return {};
@@ -241,8 +246,9 @@ QList<ApiKeySession> ApiKeySession::listFromJson(const QByteArray &body, ApiErro
         found = false;
     }
     if (!found) {
-        *error = ApiError::protocol(
-            QStringLiteral("The server's %1 could not be read: it is not a JSON list.").arg(what),
+        *error = ApiError::protocol(QCoreApplication::translate("Smtpd::JsonObjectReader",
+                                        "The server's %1 could not be read: it is not a JSON list.")
+                                        .arg(what),
             parseError.error != QJsonParseError::NoError
                 ? QStringLiteral("JSON error at offset %1: %2")
                       .arg(parseError.offset)

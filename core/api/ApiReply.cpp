@@ -157,32 +157,35 @@ void ApiReply::onNetworkFinished()
     switch (m_abortReason) {
     case AbortReason::Cancelled:
         return complete(ApiError::cancelled());
-    case AbortReason::Timeout:
+    case AbortReason::Timeout: {
+        const auto seconds
+            = int(std::chrono::duration_cast<std::chrono::seconds>(m_policy.timeout).count());
         return complete(ApiError::timeout(
-            QStringLiteral("%1 did not answer within %2 seconds. The server may be busy or "
-                           "your connection slow; try again in a moment.")
-                .arg(m_host)
-                .arg(std::chrono::duration_cast<std::chrono::seconds>(m_policy.timeout).count())));
+            tr("%1 did not answer within %n seconds. The server may be busy or your "
+               "connection slow; try again in a moment.",
+                nullptr, seconds)
+                .arg(m_host)));
+    }
     case AbortReason::TooLarge:
         return complete(ApiError::protocol(
-            QStringLiteral("%1 sent an answer larger than %2 KiB, which no SMTPD API answer is; "
-                           "it was not read to the end. The address may not be an SMTPD API "
-                           "server.")
+            tr("%1 sent an answer larger than %2 KiB, which no SMTPD API answer is; "
+               "it was not read to the end. The address may not be an SMTPD API "
+               "server.")
                 .arg(m_host)
                 .arg(m_policy.maxResponseBytes / 1024),
             QStringLiteral("response over %1 bytes").arg(m_policy.maxResponseBytes)));
     case AbortReason::CrossOriginRedirect:
         return complete(ApiError::protocol(
-            QStringLiteral("%1 tried to send the request on to another site (%2). It was not "
-                           "followed, so your credentials stayed with %1.")
+            tr("%1 tried to send the request on to another site (%2). It was not "
+               "followed, so your credentials stayed with %1.")
                 .arg(m_host, m_redirectHost),
             QStringLiteral("cross-origin redirect refused")));
     case AbortReason::RedirectedNonGet:
-        return complete(ApiError::protocol(
-            QStringLiteral("%1 redirected a token request, which the SMTPD API never does. "
-                           "It was not sent again; check the server address.")
-                .arg(m_host),
-            QStringLiteral("redirect of a non-GET request not followed")));
+        return complete(
+            ApiError::protocol(tr("%1 redirected a token request, which the SMTPD API never does. "
+                                  "It was not sent again; check the server address.")
+                                   .arg(m_host),
+                QStringLiteral("redirect of a non-GET request not followed")));
     case AbortReason::None:
         break;
     }
@@ -195,9 +198,9 @@ void ApiReply::onNetworkFinished()
     const QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     if (looksLikeHtml(m_body, contentType))
         return complete(ApiError::protocol(
-            QStringLiteral("%1 did not answer as the SMTPD API: it sent a web page instead. A "
-                           "Wi-Fi sign-in page or a proxy may be in the way, or the server "
-                           "address is wrong.")
+            tr("%1 did not answer as the SMTPD API: it sent a web page instead. A "
+               "Wi-Fi sign-in page or a proxy may be in the way, or the server "
+               "address is wrong.")
                 .arg(m_host),
             QStringLiteral("HTML answer to an API call")));
     const ApiError decoded = decodeSuccess(m_body);
@@ -214,51 +217,47 @@ ApiError ApiReply::transportError(const QNetworkReply *reply) const
     switch (code) {
     case QNetworkReply::ConnectionRefusedError:
         return ApiError::network(
-            QStringLiteral("Could not connect to %1: the server refused the connection. It may "
-                           "be down; try again later.")
+            tr("Could not connect to %1: the server refused the connection. It may "
+               "be down; try again later.")
                 .arg(m_host),
             detail);
     case QNetworkReply::HostNotFoundError:
         return ApiError::network(
-            QStringLiteral("Could not find the server %1. Check your internet connection and "
-                           "the server address.")
+            tr("Could not find the server %1. Check your internet connection and "
+               "the server address.")
                 .arg(m_host),
             detail);
     case QNetworkReply::RemoteHostClosedError:
         return ApiError::network(
-            QStringLiteral("The connection to %1 was cut off before the whole answer arrived. "
-                           "Try again in a moment.")
+            tr("The connection to %1 was cut off before the whole answer arrived. "
+               "Try again in a moment.")
                 .arg(m_host),
             detail);
     case QNetworkReply::TimeoutError:
         return ApiError::timeout(
-            QStringLiteral("%1 did not answer in time. Try again in a moment.").arg(m_host));
+            tr("%1 did not answer in time. Try again in a moment.").arg(m_host));
     case QNetworkReply::SslHandshakeFailedError:
         return ApiError::tls(
-            QStringLiteral("A secure connection to %1 could not be made: %2. Nothing was sent.")
+            tr("A secure connection to %1 could not be made: %2. Nothing was sent.")
                 .arg(m_host, m_tlsProblem.isEmpty() ? detail : m_tlsProblem),
             detail);
     case QNetworkReply::InsecureRedirectError:
     case QNetworkReply::TooManyRedirectsError:
         return ApiError::protocol(
-            QStringLiteral("%1 redirected the request in a way that was not followed.").arg(m_host),
-            detail);
+            tr("%1 redirected the request in a way that was not followed.").arg(m_host), detail);
     case QNetworkReply::ProtocolFailure:
     case QNetworkReply::ProtocolUnknownError:
         return ApiError::protocol(
-            QStringLiteral("%1 answered in a way that is not valid HTTP.").arg(m_host), detail);
+            tr("%1 answered in a way that is not valid HTTP.").arg(m_host), detail);
     case QNetworkReply::OperationCanceledError:
         return ApiError::cancelled();
     default:
         if (code >= QNetworkReply::ProxyConnectionRefusedError
             && code <= QNetworkReply::UnknownProxyError)
             return ApiError::network(
-                QStringLiteral("The network proxy did not let the request through to %1.")
-                    .arg(m_host),
-                detail);
+                tr("The network proxy did not let the request through to %1.").arg(m_host), detail);
         return ApiError::network(
-            QStringLiteral("Could not reach %1. Check your internet connection.").arg(m_host),
-            detail);
+            tr("Could not reach %1. Check your internet connection.").arg(m_host), detail);
     }
 }
 
@@ -294,25 +293,25 @@ ApiError ApiReply::httpError(const QNetworkReply *reply, const QByteArray &body)
             && !userMessage.endsWith(QLatin1Char('?')))
             userMessage += QLatin1Char('.');
     } else if (m_httpStatus == 401 || m_httpStatus == 403) {
-        userMessage = QStringLiteral("%1 refused the request (%2).").arg(m_host, statusText);
+        userMessage = tr("%1 refused the request (%2).").arg(m_host, statusText);
     } else if (m_httpStatus == 404) {
-        userMessage = QStringLiteral("%1 does not offer this part of the SMTPD API (%2). Check "
-                                     "the server address.")
+        userMessage = tr("%1 does not offer this part of the SMTPD API (%2). Check "
+                         "the server address.")
                           .arg(m_host, statusText);
     } else if (m_httpStatus == 429) {
-        userMessage = QStringLiteral("%1 is receiving too many requests (%2). Try again in a "
-                                     "moment.")
+        userMessage = tr("%1 is receiving too many requests (%2). Try again in a "
+                         "moment.")
                           .arg(m_host, statusText);
     } else if (m_httpStatus >= 500) {
-        userMessage = QStringLiteral("%1 has a problem right now (%2). Try again later.")
-                          .arg(m_host, statusText);
+        userMessage
+            = tr("%1 has a problem right now (%2). Try again later.").arg(m_host, statusText);
     } else {
-        userMessage = QStringLiteral("%1 answered with an error (%2).").arg(m_host, statusText);
+        userMessage = tr("%1 answered with an error (%2).").arg(m_host, statusText);
     }
     if (m_httpStatus == 403 && refusalMeansNoPermission()) {
         if (serverMessage.isEmpty())
-            userMessage = QStringLiteral("%1 did not allow this: the role you are signed in "
-                                         "with may not do it (%2).")
+            userMessage = tr("%1 did not allow this: the role you are signed in "
+                             "with may not do it (%2).")
                               .arg(m_host, statusText);
         return ApiError::forbidden(serverCode, serverMessage, userMessage);
     }

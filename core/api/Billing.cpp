@@ -28,8 +28,10 @@ UsdAmount requiredPrice(JsonObjectReader &reader, const QString &key, ApiError *
     UsdAmount amount;
     if (reader.ok() && !*problem && !UsdAmount::parse(text, &amount))
         *problem = ApiError::protocol(
-            QStringLiteral("The server's plan could not be read: the field \u201c%1\u201d should "
-                           "be a price such as \u201c0.00\u201d.")
+            QCoreApplication::translate("Smtpd::JsonObjectReader",
+                "The server's plan could not be read: the field \u201c%1\u201d should "
+                "be a price such as \u201c"
+                "0.00\u201d.")
                 .arg(key),
             QStringLiteral("field %1: not a decimal price").arg(key));
     return amount;
@@ -58,8 +60,9 @@ Plan Plan::fromJsonObject(const QJsonObject &object, const QString &what, ApiErr
     *error = reader.error() ? reader.error() : priceProblem;
     if (!*error && plan.id.isEmpty())
         *error = ApiError::protocol(
-            QStringLiteral("The server's %1 could not be read: the field \u201cplan_id\u201d is "
-                           "empty.")
+            QCoreApplication::translate("Smtpd::JsonObjectReader",
+                "The server's %1 could not be read: the field \u201cplan_id\u201d is "
+                "empty.")
                 .arg(what),
             QStringLiteral("field plan_id: empty"));
     return *error ? Plan {} : plan;
@@ -67,7 +70,7 @@ Plan Plan::fromJsonObject(const QJsonObject &object, const QString &what, ApiErr
 
 Plan Plan::fromJson(const QByteArray &body, ApiError *error)
 {
-    const QString what = QStringLiteral("plan");
+    const QString what = QCoreApplication::translate("Smtpd::JsonObjectReader", "plan");
     JsonObjectReader reader(body, what);
     if (!reader.ok()) {
         *error = reader.error();
@@ -78,7 +81,7 @@ Plan Plan::fromJson(const QByteArray &body, ApiError *error)
 
 QList<Plan> Plan::listFromJson(const QByteArray &body, ApiError *error)
 {
-    const QString what = QStringLiteral("list of plans");
+    const QString what = QCoreApplication::translate("Smtpd::JsonObjectReader", "list of plans");
     const QJsonArray array = parseJsonArray(body, what, error);
     if (*error)
         return {};
@@ -91,7 +94,8 @@ QList<Plan> Plan::listFromJson(const QByteArray &body, ApiError *error)
             plans.append(fromJsonObject(array.at(i).toObject(), what, &entryError));
         if (entryError) {
             *error = ApiError::protocol(
-                QStringLiteral("The server's %1 could not be read: entry %2 is not a plan (%3).")
+                QCoreApplication::translate("Smtpd::JsonObjectReader",
+                    "The server's %1 could not be read: entry %2 is not a plan (%3).")
                     .arg(what)
                     .arg(i + 1)
                     .arg(entryError.detail()),
@@ -122,7 +126,7 @@ double Usage::shareOf(const Plan &plan) const
 
 Usage Usage::fromJson(const QByteArray &body, ApiError *error)
 {
-    JsonObjectReader reader(body, QStringLiteral("usage"));
+    JsonObjectReader reader(body, QCoreApplication::translate("Smtpd::JsonObjectReader", "usage"));
     Usage usage;
     usage.total = reader.requiredCount(QStringLiteral("total"));
     const QJsonObject categories = reader.requiredObject(QStringLiteral("total_by_category"));
@@ -130,7 +134,8 @@ Usage Usage::fromJson(const QByteArray &body, ApiError *error)
     if (*error)
         return {};
 
-    JsonObjectReader byCategory(categories, QStringLiteral("usage by category"));
+    JsonObjectReader byCategory(
+        categories, QCoreApplication::translate("Smtpd::JsonObjectReader", "usage by category"));
     usage.unknown = byCategory.requiredCount(QStringLiteral("unknown"));
     usage.accepted = byCategory.requiredCount(QStringLiteral("accepted"));
     // The API's own spelling; the corrected one is read should it ever change.

@@ -49,15 +49,16 @@ QJsonArray parseJsonArray(const QByteArray &body, const QString &what, ApiError 
               .arg(parseError.offset)
               .arg(parseError.errorString())
         : QStringLiteral("the JSON value is not a list");
-    *error = ApiError::protocol(
-        QStringLiteral("The server's %1 could not be read: it is not a JSON list.").arg(what),
+    *error = ApiError::protocol(QCoreApplication::translate("Smtpd::JsonObjectReader",
+                                    "The server's %1 could not be read: it is not a JSON list.")
+                                    .arg(what),
         detail);
     return {};
 }
 
 QString JsonObjectReader::notJsonMessage(const QString &what)
 {
-    return QStringLiteral("The server's %1 could not be read: it is not a JSON object.").arg(what);
+    return tr("The server's %1 could not be read: it is not a JSON object.").arg(what);
 }
 
 JsonObjectReader::JsonObjectReader(const QByteArray &body, const QString &what)
@@ -82,14 +83,16 @@ JsonObjectReader::JsonObjectReader(const QJsonObject &object, const QString &wha
     , m_what(what)
 { }
 
-void JsonObjectReader::failField(const QString &key, const QString &problem)
+void JsonObjectReader::failField(const QString &key, const char *problem)
 {
     if (m_error)
         return;
-    m_error = ApiError::protocol(
-        QStringLiteral("The server's %1 could not be read: the field \u201c%2\u201d %3.")
-            .arg(m_what, key, problem),
-        QStringLiteral("field %1: %2").arg(key, problem));
+    //: %1 is what was read ("sign-in answer", "list of plans"), %2 a field's name, %3 what is
+    //: wrong with it ("is missing", "should be text")
+    m_error
+        = ApiError::protocol(tr("The server's %1 could not be read: the field \u201c%2\u201d %3.")
+                                 .arg(m_what, key, tr(problem)),
+            QStringLiteral("field %1: %2").arg(key, QLatin1String(problem)));
 }
 
 bool JsonObjectReader::take(const QString &key, QJsonValue *value)
@@ -98,7 +101,7 @@ bool JsonObjectReader::take(const QString &key, QJsonValue *value)
         return false;
     const auto it = m_object.constFind(key);
     if (it == m_object.constEnd()) {
-        failField(key, QStringLiteral("is missing"));
+        failField(key, QT_TRANSLATE_NOOP("Smtpd::JsonObjectReader", "is missing"));
         return false;
     }
     *value = it.value();
@@ -111,7 +114,7 @@ QString JsonObjectReader::requiredString(const QString &key)
     if (!take(key, &value))
         return {};
     if (!value.isString()) {
-        failField(key, QStringLiteral("should be text"));
+        failField(key, QT_TRANSLATE_NOOP("Smtpd::JsonObjectReader", "should be text"));
         return {};
     }
     return value.toString();
@@ -136,7 +139,7 @@ qint64 JsonObjectReader::requiredInteger(const QString &key)
     const double number = value.toDouble(std::nan(""));
     if (!value.isDouble() || !std::isfinite(number) || std::trunc(number) != number
         || std::fabs(number) > MaxSafeInteger) {
-        failField(key, QStringLiteral("should be a whole number"));
+        failField(key, QT_TRANSLATE_NOOP("Smtpd::JsonObjectReader", "should be a whole number"));
         return 0;
     }
     return static_cast<qint64>(number);
@@ -146,7 +149,7 @@ qint64 JsonObjectReader::requiredCount(const QString &key)
 {
     const qint64 value = requiredInteger(key);
     if (!m_error && value < 0) {
-        failField(key, QStringLiteral("should be zero or more"));
+        failField(key, QT_TRANSLATE_NOOP("Smtpd::JsonObjectReader", "should be zero or more"));
         return 0;
     }
     return value;
@@ -162,7 +165,8 @@ QString JsonObjectReader::requiredId(const QString &key)
     const double number = value.toDouble(std::nan(""));
     if (!value.isDouble() || !std::isfinite(number) || std::trunc(number) != number
         || std::fabs(number) > MaxSafeInteger) {
-        failField(key, QStringLiteral("should be text or a whole number"));
+        failField(
+            key, QT_TRANSLATE_NOOP("Smtpd::JsonObjectReader", "should be text or a whole number"));
         return {};
     }
     return QString::number(static_cast<qint64>(number));
@@ -174,7 +178,7 @@ QJsonObject JsonObjectReader::requiredObject(const QString &key)
     if (!take(key, &value))
         return {};
     if (!value.isObject()) {
-        failField(key, QStringLiteral("should be an object"));
+        failField(key, QT_TRANSLATE_NOOP("Smtpd::JsonObjectReader", "should be an object"));
         return {};
     }
     return value.toObject();
@@ -186,7 +190,7 @@ bool JsonObjectReader::requiredBool(const QString &key)
     if (!take(key, &value))
         return false;
     if (!value.isBool()) {
-        failField(key, QStringLiteral("should be true or false"));
+        failField(key, QT_TRANSLATE_NOOP("Smtpd::JsonObjectReader", "should be true or false"));
         return false;
     }
     return value.toBool();
@@ -198,13 +202,14 @@ QStringList JsonObjectReader::requiredStringArray(const QString &key)
     if (!take(key, &value))
         return {};
     if (!value.isArray()) {
-        failField(key, QStringLiteral("should be a list of text"));
+        failField(key, QT_TRANSLATE_NOOP("Smtpd::JsonObjectReader", "should be a list of text"));
         return {};
     }
     QStringList result;
     for (const QJsonValue &item : value.toArray()) {
         if (!item.isString()) {
-            failField(key, QStringLiteral("should be a list of text"));
+            failField(
+                key, QT_TRANSLATE_NOOP("Smtpd::JsonObjectReader", "should be a list of text"));
             return {};
         }
         result.append(item.toString());
@@ -229,7 +234,7 @@ QDateTime JsonObjectReader::requiredEpochTime(const QString &key)
     if (m_error)
         return {};
     if (value < 0) {
-        failField(key, QStringLiteral("should be a time after 1970"));
+        failField(key, QT_TRANSLATE_NOOP("Smtpd::JsonObjectReader", "should be a time after 1970"));
         return {};
     }
     return utcFromEpoch(value);

@@ -2,6 +2,7 @@
 
 #include "ApiError.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -14,6 +15,8 @@ namespace Smtpd {
 // reads all its fields in a row and checks error() once at the end.
 class JsonObjectReader
 {
+    Q_DECLARE_TR_FUNCTIONS(Smtpd::JsonObjectReader)
+
 public:
     // Parses `body` as a JSON object. An empty body, a web page or other text is an error.
     JsonObjectReader(const QByteArray &body, const QString &what);
@@ -46,7 +49,8 @@ private:
     bool take(const QString &key, QJsonValue *value);
     // True when the key is missing or null (or an error was already met): optional reads stop.
     bool absent(const QString &key) const;
-    void failField(const QString &key, const QString &problem);
+    // `problem` is marked with QT_TRANSLATE_NOOP: translated in the message, English in the detail.
+    void failField(const QString &key, const char *problem);
 
     QJsonObject m_object;
     QString m_what;

@@ -1,5 +1,6 @@
 #include "Jwt.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace Smtpd {
@@ -26,18 +27,21 @@ bool decodeJwtClaims(const QString &token, JwtClaims *claims, QString *problem)
 {
     const QStringList parts = token.split(QLatin1Char('.'));
     if (parts.size() != 3 || parts.at(0).isEmpty() || parts.at(1).isEmpty()) {
-        *problem = QStringLiteral("it is not a JSON Web Token (it has no three parts)");
+        *problem = QCoreApplication::translate(
+            "Smtpd::JsonObjectReader", "it is not a JSON Web Token (it has no three parts)");
         return false;
     }
     QJsonObject header;
     if (!decodeSegment(parts.at(0), &header)) {
-        *problem = QStringLiteral("its JWT header is not base64url-encoded JSON");
+        *problem = QCoreApplication::translate(
+            "Smtpd::JsonObjectReader", "its JWT header is not base64url-encoded JSON");
         return false;
     }
     // Built afresh, so claims the caller's object held for another token never stay behind.
     JwtClaims decoded;
     if (!decodeSegment(parts.at(1), &decoded.payload)) {
-        *problem = QStringLiteral("its JWT payload is not base64url-encoded JSON");
+        *problem = QCoreApplication::translate(
+            "Smtpd::JsonObjectReader", "its JWT payload is not base64url-encoded JSON");
         return false;
     }
     const QJsonObject &payload = decoded.payload;

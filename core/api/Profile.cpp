@@ -27,7 +27,8 @@ Profile Profile::fromAccessToken(const QString &accessToken)
 
 Profile Profile::fromJson(const QByteArray &body, ApiError *error)
 {
-    JsonObjectReader reader(body, QStringLiteral("profile"));
+    JsonObjectReader reader(
+        body, QCoreApplication::translate("Smtpd::JsonObjectReader", "profile"));
     Profile profile;
     profile.id = reader.requiredString(QStringLiteral("id"));
     profile.accountId = reader.requiredString(QStringLiteral("account_id"));
@@ -42,8 +43,9 @@ Profile Profile::fromJson(const QByteArray &body, ApiError *error)
     *error = reader.error();
     if (!*error && profile.id.isEmpty()) {
         *error = ApiError::protocol(
-            QStringLiteral("The server's profile could not be read: the field \u201cid\u201d is "
-                           "empty."),
+            QCoreApplication::translate("Smtpd::JsonObjectReader",
+                "The server's profile could not be read: the field \u201cid\u201d is "
+                "empty."),
             QStringLiteral("field id: empty"));
     }
     return *error ? Profile {} : profile;

@@ -18,7 +18,7 @@ QDateTime TokenGrant::localExpiry() const
 TokenGrant TokenGrant::fromJson(const QByteArray &body, const QDateTime &serverDate,
     const QDateTime &receivedAt, ApiError *error)
 {
-    const QString what = QStringLiteral("sign-in answer");
+    const QString what = QCoreApplication::translate("Smtpd::JsonObjectReader", "sign-in answer");
     TokenGrant grant;
     JsonObjectReader reader(body, what);
     grant.tokenType = reader.requiredString(QStringLiteral("token_type"));
@@ -37,22 +37,31 @@ TokenGrant TokenGrant::fromJson(const QByteArray &body, const QDateTime &serverD
         return {};
 
     auto fail = [&](const QString &problem) {
-        *error = ApiError::protocol(
-            QStringLiteral("The server's %1 could not be used: %2.").arg(what, problem), problem);
+        *error = ApiError::protocol(QCoreApplication::translate("Smtpd::JsonObjectReader",
+                                        "The server's %1 could not be used: %2.")
+                                        .arg(what, problem),
+            problem);
         return TokenGrant {};
     };
     if (grant.tokenType.compare(QLatin1String("bearer"), Qt::CaseInsensitive) != 0)
-        return fail(QStringLiteral("the token type is not \u201cbearer\u201d"));
+        return fail(QCoreApplication::translate("Smtpd::JsonObjectReader",
+            "the token type is not \u201c"
+            "bearer\u201d"));
     if (grant.accessToken.isEmpty())
-        return fail(QStringLiteral("the access token is empty"));
+        return fail(
+            QCoreApplication::translate("Smtpd::JsonObjectReader", "the access token is empty"));
     if (grant.refreshToken.isEmpty())
-        return fail(QStringLiteral("the refresh token is empty"));
+        return fail(
+            QCoreApplication::translate("Smtpd::JsonObjectReader", "the refresh token is empty"));
     QString jwtProblem;
     if (!decodeJwtClaims(grant.accessToken, &grant.claims, &jwtProblem))
-        return fail(QStringLiteral("the access token is unusable: %1").arg(jwtProblem));
+        return fail(QCoreApplication::translate(
+            "Smtpd::JsonObjectReader", "the access token is unusable: %1")
+                        .arg(jwtProblem));
     // Judged in the server's own clock, so a wrong local clock never rejects a good token.
     if (serverDate.isValid() && grant.expiresAt <= serverDate)
-        return fail(QStringLiteral("the access token it issued has already expired"));
+        return fail(QCoreApplication::translate(
+            "Smtpd::JsonObjectReader", "the access token it issued has already expired"));
     return grant;
 }
 

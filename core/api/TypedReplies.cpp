@@ -38,8 +38,8 @@ ApiError RevokeReply::decodeSuccess(const QByteArray &body)
     if (parseError.error == QJsonParseError::NoError && document.isObject())
         return {};
     return ApiError::protocol(
-        QStringLiteral("The server's answer to the sign-out was not the SMTPD API's, so the "
-                       "session may still be open there."),
+        tr("The server's answer to the sign-out was not the SMTPD API's, so the "
+           "session may still be open there."),
         QStringLiteral("revoke answered 200 with a body that is not JSON"));
 }
 
@@ -80,8 +80,8 @@ ApiError ApiKeyRevokeReply::decodeSuccess(const QByteArray &body)
     if (isEmptyOrJson(body))
         return {};
     return ApiError::protocol(
-        QStringLiteral("The server's answer to revoking the API key was not the SMTPD API's, so "
-                       "the key may still work."),
+        tr("The server's answer to revoking the API key was not the SMTPD API's, so "
+           "the key may still work."),
         QStringLiteral("revoke of an API key answered 2xx with a body that is not JSON"));
 }
 

@@ -2,6 +2,7 @@
 
 #include "../Logging.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
@@ -21,11 +22,13 @@ StoreError mapKeychainError(QKeychain::Error error, const QString &detail)
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         return {StoreError::Kind::Unavailable,
-            QStringLiteral("no keychain (Secret Service) is available in this session")};
+            QCoreApplication::translate("Smtpd::KeychainTokenStore",
+                "no keychain (Secret Service) is available in this session")};
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return {StoreError::Kind::Denied,
-            QStringLiteral("access to the keychain was denied — it may be locked")};
+            QCoreApplication::translate("Smtpd::KeychainTokenStore",
+                "access to the keychain was denied — it may be locked")};
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
         break;
@@ -37,14 +40,18 @@ StoreError mapKeychainError(QKeychain::Error error, const QString &detail)
         || detail.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive)
         || detail.contains(QLatin1String("DBus"), Qt::CaseInsensitive))
         return {StoreError::Kind::Unavailable,
-            QStringLiteral("no keychain (Secret Service) is running in this session")};
+            QCoreApplication::translate("Smtpd::KeychainTokenStore",
+                "no keychain (Secret Service) is running in this session")};
     if (detail.contains(QLatin1String("collection"), Qt::CaseInsensitive)
         || detail.contains(QLatin1String("locked"), Qt::CaseInsensitive)
         || detail.contains(QLatin1String("prompt"), Qt::CaseInsensitive))
         return {StoreError::Kind::Denied,
-            QStringLiteral("the keyring is locked or has no default collection")};
-    return {
-        StoreError::Kind::Other, detail.isEmpty() ? QStringLiteral("the keychain failed") : detail};
+            QCoreApplication::translate(
+                "Smtpd::KeychainTokenStore", "the keyring is locked or has no default collection")};
+    return {StoreError::Kind::Other,
+        detail.isEmpty()
+            ? QCoreApplication::translate("Smtpd::KeychainTokenStore", "the keychain failed")
+            : detail};
 }
 
 // Runs one QtKeychain job and reports it on `store` (a StoreJob), bounded by `timeout`.
@@ -61,10 +68,12 @@ void runKeychainJob(Job *job, StoreJob *store, std::chrono::milliseconds timeout
     auto timedOut = std::make_shared<bool>(false);
     QObject::connect(timer, &QTimer::timeout, store, [store, timeout, timedOut] {
         *timedOut = true;
+        const auto seconds = int(std::chrono::duration_cast<std::chrono::seconds>(timeout).count());
         store->finishLater({StoreError::Kind::Timeout,
-            QStringLiteral("the keychain did not answer within %1 seconds (it may "
-                           "be waiting for an unlock prompt)")
-                .arg(std::chrono::duration_cast<std::chrono::seconds>(timeout).count())});
+            QCoreApplication::translate("Smtpd::KeychainTokenStore",
+                "the keychain did not answer within %n seconds (it may be waiting for an "
+                "unlock prompt)",
+                nullptr, seconds)});
     });
     // Connected without a context: a late answer must be seen even when `store` is gone.
     QPointer<StoreJob> guard(store);
@@ -108,15 +117,26 @@ KeychainTokenStore::KeychainTokenStore(QObject *parent)
     : TokenStore(parent)
 { }
 
-QString KeychainTokenStore::displayName() const
+// Where the tokens are kept, in English; translated in displayName().
+static const char *keychainName()
 {
 #if defined(Q_OS_MACOS)
-    return tr("the macOS Keychain");
+    return QT_TRANSLATE_NOOP("Smtpd::TokenStore", "the macOS Keychain");
 #elif defined(Q_OS_WIN)
-    return tr("the Windows Credential Manager");
+    return QT_TRANSLATE_NOOP("Smtpd::TokenStore", "the Windows Credential Manager");
 #else
-    return tr("the system keyring (Secret Service)");
+    return QT_TRANSLATE_NOOP("Smtpd::TokenStore", "the system keyring (Secret Service)");
 #endif
+}
+
+QString KeychainTokenStore::displayName() const
+{
+    return QCoreApplication::translate("Smtpd::TokenStore", keychainName());
+}
+
+QString KeychainTokenStore::storageName() const
+{
+    return QString::fromUtf8(keychainName());
 }
 
 StoreJob *KeychainTokenStore::load(const QString &key)
@@ -134,8 +154,9 @@ StoreJob *KeychainTokenStore::load(const QString &key)
             if (decoded == StoredSession::Decoded::NewerFormat) {
                 // Left as it is: the newer version that wrote it can still use it.
                 return store->finishLater({StoreError::Kind::NewerFormat,
-                    QStringLiteral("the saved sign-in was written by a newer version of "
-                                   "SMTPD Accounts")});
+                    QCoreApplication::translate("Smtpd::KeychainTokenStore",
+                        "the saved sign-in was written by a newer version of "
+                        "SMTPD Accounts")});
             }
             if (decoded != StoredSession::Decoded::Ok || session.storageKey() != key) {
                 // Not something we can use: remove it, so the next start is clean.
@@ -143,8 +164,9 @@ StoreJob *KeychainTokenStore::load(const QString &key)
                 removeItemLater(key);
                 return store->finishLater(
                     {StoreError::Kind::Corrupt,
-                        QStringLiteral("the saved sign-in could not be read and "
-                                       "was removed")},
+                        QCoreApplication::translate("Smtpd::KeychainTokenStore",
+                            "the saved sign-in could not be read and "
+                            "was removed")},
                     false);
             }
             store->finishLater({}, true, session);

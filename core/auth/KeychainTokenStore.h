@@ -30,6 +30,7 @@ public:
     StoreJob *clear(const QString &key) override;
     StoreJob *checkWritable() override;
     QString displayName() const override;
+    QString storageName() const override;
     void abandonLateWrites() override;
     bool isPersistent() const override { return true; }
 

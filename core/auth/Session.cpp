@@ -75,6 +75,11 @@ QString Session::storageDescription() const
     return m_storage->displayName();
 }
 
+QString Session::storageName() const
+{
+    return m_storage->storageName();
+}
+
 QDateTime Session::accessTokenExpiry() const
 {
     return hasTokens() ? m_tokens.localAccessExpiry() : QDateTime();

@@ -103,6 +103,8 @@ public:
     QDateTime offlineSince() const { return m_offlineSince; }
     // Where the tokens are kept (the ui words it: see SessionStorage::displayName()).
     QString storageDescription() const;
+    // The same in English, for scripts (the "storage" of `status --json`).
+    QString storageName() const;
     SessionStorage *storage() const { return m_storage; }
     // Nothing under way that quitting would lose: no keychain write, refresh, grant or
     // sign-out in flight. idle() follows whenever that becomes true.

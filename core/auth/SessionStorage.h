@@ -37,6 +37,7 @@ public:
         m_keychain->abandonLateWrites();
     }
     QString displayName() const { return store()->displayName(); }
+    QString storageName() const { return store()->storageName(); }
     // From now on nothing more reaches the keychain (the account is being forgotten): later
     // work stays in memory. What was asked before still lands where it was meant to.
     void closeKeychain() { m_keychainClosed = true; }

@@ -192,9 +192,10 @@ void Session::handOut(
     if (exact && m_tokens.accessLifetimeMs > 0 && m_tokens.accessLifetimeMs < requiredMs
         && accessValidForMs() >= m_tokens.accessLifetimeMs - FreshWithinMs) {
         deliver({},
-            ApiError::configuration(tr("This server's access tokens are valid for %1 seconds, "
-                                       "less than the %2 seconds asked for.")
-                                        .arg(m_tokens.accessLifetimeMs / 1000)
+            // More is asked for than the lifetime: %1 is always 2 or more.
+            ApiError::configuration(tr("This server's access tokens are valid for %n seconds, "
+                                       "less than the %1 seconds asked for.",
+                nullptr, int(m_tokens.accessLifetimeMs / 1000))
                                         .arg((requiredMs + 999) / 1000)));
         return;
     }

@@ -2,6 +2,7 @@
 
 #include "StoredSession.h"
 
+#include <QCoreApplication>
 #include <QObject>
 #include <QPointer>
 
@@ -71,8 +72,11 @@ public:
     // Checks that the store can be written to right now (a keychain can report a locked item
     // as missing when its unlock prompt cannot be shown; a write then tells the truth).
     virtual StoreJob *checkWritable() = 0;
-    // What the user is told about where the tokens are kept.
+    // What the user is told about where the tokens are kept, in the user's language.
     virtual QString displayName() const = 0;
+    // The same in English, for scripts (`status --json`): a source text of the context
+    // "Smtpd::TokenStore", so a reader can still show it translated.
+    virtual QString storageName() const { return displayName(); }
     // False for a store that forgets everything when the app quits.
     virtual bool isPersistent() const = 0;
     // The caller stops using this store for now ("this run only"): a write it was told had
@@ -92,10 +96,16 @@ public:
     StoreJob *save(const StoredSession &session) override;
     StoreJob *clear(const QString &account) override;
     StoreJob *checkWritable() override;
-    QString displayName() const override { return tr("this run only (not saved)"); }
+    QString displayName() const override
+    {
+        return QCoreApplication::translate("Smtpd::TokenStore", MemoryName);
+    }
+    QString storageName() const override { return QString::fromUtf8(MemoryName); }
     bool isPersistent() const override { return false; }
 
 private:
+    static constexpr const char *MemoryName
+        = QT_TRANSLATE_NOOP("Smtpd::TokenStore", "this run only (not saved)");
     QHash<QString, StoredSession> m_sessions;
 };
 

@@ -8,8 +8,10 @@ namespace Smtpd::Broker {
 
 QJsonObject accountEntry(const AccountRecord &record, const QString &displayName, bool isDefault)
 {
-    return QJsonObject {{QStringLiteral("account"), record.who()},
-        {QStringLiteral("name"), displayName.isEmpty() ? record.who() : displayName},
+    // English for scripts: an API key is "API key 3fa2c1" in every language.
+    const bool noName = displayName.isEmpty() || displayName == record.who();
+    return QJsonObject {{QStringLiteral("account"), record.whoInEnglish()},
+        {QStringLiteral("name"), noName ? record.whoInEnglish() : displayName},
         {QStringLiteral("server"), record.server.toString()},
         {QStringLiteral("default"), isDefault}};
 }
@@ -34,7 +36,7 @@ QJsonObject statusEntry(const Account &account, bool isDefault, const QDateTime 
     QJsonObject entry = accountEntry(account.record(), account.displayName(), isDefault);
     const Session *session = account.session();
     addSessionStatus(&entry, stateName(session->state()), session->accessTokenExpiry(),
-        session->sessionEnd(), session->storageDescription(), now);
+        session->sessionEnd(), session->storageName(), now);
     return entry;
 }
 

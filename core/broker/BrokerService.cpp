@@ -107,9 +107,8 @@ Account *BrokerService::match(const QString &name, Answer *failure) const
         matching += account->matches(name);
     *failure = matching > 1
         ? Answer::failure(ExitCode::Usage,
-            tr("\"%1\" names %2 accounts: add its server, as in %1@host:port.")
-                .arg(name)
-                .arg(matching))
+            tr("\"%1\" names %n accounts: add its server, as in %1@host:port.", nullptr, matching)
+                .arg(name))
         : Answer::failure(ExitCode::NotSignedIn, tr("No account matches \"%1\".").arg(name));
     return nullptr;
 }

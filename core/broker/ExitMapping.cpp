@@ -1,5 +1,7 @@
 #include "ExitMapping.h"
 
+#include <QCoreApplication>
+
 namespace Smtpd::Broker {
 
 ExitCode exitCodeFor(const ApiError &error)
@@ -66,24 +68,29 @@ QString sessionProblem(
     const QString because = detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(detail);
     switch (reason) {
     case Session::Reason::SignedInElsewhere:
-        return QStringLiteral("The session of %1 has ended: it was signed in elsewhere. Sign in "
-                              "again with: smtpd-accounts login")
+        return QCoreApplication::translate("Smtpd::Broker",
+            "The session of %1 has ended: it was signed in elsewhere. Sign in "
+            "again with: smtpd-accounts login")
             .arg(who);
     case Session::Reason::ServerEndedSession:
-        return QStringLiteral("The server ended the session of %1 (most likely a sign-in "
-                              "elsewhere). Sign in again with: smtpd-accounts login")
+        return QCoreApplication::translate("Smtpd::Broker",
+            "The server ended the session of %1 (most likely a sign-in "
+            "elsewhere). Sign in again with: smtpd-accounts login")
             .arg(who);
     case Session::Reason::SessionLimitReached:
-        return QStringLiteral("The 30-day session of %1 has ended. Sign in again with: "
-                              "smtpd-accounts login")
+        return QCoreApplication::translate("Smtpd::Broker",
+            "The 30-day session of %1 has ended. Sign in again with: "
+            "smtpd-accounts login")
             .arg(who);
     case Session::Reason::StoredSessionUnreadable:
-        return QStringLiteral("The stored session of %1 was damaged and has been removed. Sign "
-                              "in again with: smtpd-accounts login")
+        return QCoreApplication::translate("Smtpd::Broker",
+            "The stored session of %1 was damaged and has been removed. Sign "
+            "in again with: smtpd-accounts login")
             .arg(who);
     case Session::Reason::StoredSessionNewerVersion:
-        return QStringLiteral("The session of %1 was saved by a newer version of SMTPD "
-                              "Accounts; this version leaves it alone.")
+        return QCoreApplication::translate("Smtpd::Broker",
+            "The session of %1 was saved by a newer version of SMTPD "
+            "Accounts; this version leaves it alone.")
             .arg(who);
     default:
         break;
@@ -91,19 +98,27 @@ QString sessionProblem(
     switch (state) {
     case Session::State::SignedOut:
     case Session::State::SigningOut:
-        return QStringLiteral("%1 is not signed in. Sign in with: smtpd-accounts login").arg(who);
+        return QCoreApplication::translate(
+            "Smtpd::Broker", "%1 is not signed in. Sign in with: smtpd-accounts login")
+            .arg(who);
     case Session::State::Expired:
-        return QStringLiteral("The session of %1 has ended. Sign in again with: smtpd-accounts "
-                              "login")
+        return QCoreApplication::translate("Smtpd::Broker",
+            "The session of %1 has ended. Sign in again with: smtpd-accounts "
+            "login")
             .arg(who);
     case Session::State::Offline:
-        return QStringLiteral("The server of %1 could not be reached%2.").arg(who, because);
+        return QCoreApplication::translate(
+            "Smtpd::Broker", "The server of %1 could not be reached%2.")
+            .arg(who, because);
     case Session::State::KeychainUnavailable:
-        return QStringLiteral("The keychain could not be used%1.").arg(because);
+        return QCoreApplication::translate("Smtpd::Broker", "The keychain could not be used%1.")
+            .arg(because);
     default:
         break;
     }
-    return QStringLiteral("The session of %1 is not usable right now%2.").arg(who, because);
+    return QCoreApplication::translate(
+        "Smtpd::Broker", "The session of %1 is not usable right now%2.")
+        .arg(who, because);
 }
 
 } // namespace Smtpd::Broker

@@ -69,8 +69,8 @@ void FreshToken::onToken(const QString &token, const ApiError &error, bool force
     if (validMs < m_minValidMs) {
         if (forced) {
             return finish(Answer::failure(ExitCode::Failure,
-                QStringLiteral("The server's access tokens are valid for %1 s at most, less "
-                               "than the %2 s asked for (--min-valid).")
+                tr("The server's access tokens are valid for %1 s at most, less "
+                   "than the %2 s asked for (--min-valid).")
                     .arg(qMax<qint64>(0, validMs / 1000))
                     .arg(m_minValidMs / 1000)));
         }

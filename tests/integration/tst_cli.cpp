@@ -112,6 +112,7 @@ private slots:
     void cleanup();
 
     void helpAndUsageWithoutADisplay();
+    void commandLineSpeaksGerman();
     void signInUseAndSignOut();
     void wrongPasswordIsRefusedWithTheServersMessage();
     void sessionEndedByASignInElsewhere();
@@ -303,6 +304,84 @@ void TestCli::helpAndUsageWithoutADisplay()
         QVERIFY(result.err.startsWith("smtpd-accounts: "));
         QVERIFY(result.out.isEmpty());
     }
+}
+
+// The command line in the user's language (LANG), its JSON in English either way.
+void TestCli::commandLineSpeaksGerman()
+{
+    auto runIn = [this](const char *lang, const QStringList &arguments) {
+        auto *process = new QProcess;
+        QProcessEnvironment env = environment();
+        for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"})
+            env.remove(name);
+        env.insert("LANG", lang);
+        process->setProcessEnvironment(env);
+        process->start(SMTPD_ACCOUNTS_EXE, arguments);
+        process->closeWriteChannel();
+        m_processes.append(process);
+        return finish(process);
+    };
+    const char *german = "de_DE.UTF-8";
+    const char *english = "C.UTF-8";
+
+    Result result = runIn(german, {"token", "--account", "nobody"});
+    QCOMPARE(result.exit, 3);
+    QCOMPARE(result.err,
+        QByteArray("smtpd-accounts: Hier ist kein Konto angemeldet. Anmelden mit: "
+                   "smtpd-accounts login\n"));
+    QVERIFY(result.out.isEmpty());
+    result = runIn(english, {"token", "--account", "nobody"});
+    QCOMPARE(result.exit, 3);
+    QCOMPARE(result.err,
+        QByteArray("smtpd-accounts: No account is signed in here. Sign in with: "
+                   "smtpd-accounts login\n"));
+
+    result = runIn(german, {"status", "--help"});
+    QCOMPARE(result.exit, 0);
+    QVERIFY2(result.out.startsWith(
+                 "Aufruf: smtpd-accounts status [--account A] [--json]\n"
+                 "Für jedes Konto: Server, Person, Zustand, Restlaufzeit von Zugriffstoken und\n"
+                 "Sitzung sowie der Speicherort der Token.\n"
+                 "\n"
+                 "Optionen:\n"),
+        result.out.constData());
+    QVERIFY2(
+        result.out.contains("JSON ausgeben (ein Array von Konten).\n"), result.out.constData());
+    QVERIFY(result.out.contains("\nExit-Codes:\n  0  Erfolg\n"));
+    result = runIn(english, {"status", "--help"});
+    QCOMPARE(result.exit, 0);
+    QVERIFY2(result.out.startsWith(
+                 "Usage: smtpd-accounts status [--account A] [--json]\n"
+                 "Each account's server, who, state, access-token and session time left, and\n"
+                 "where its tokens are stored.\n"
+                 "\n"
+                 "Options:\n"),
+        result.out.constData());
+    QVERIFY(result.out.contains("Print JSON (an array of accounts).\n"));
+    QVERIFY(result.out.contains("\nExit codes:\n  0  success\n"));
+
+    // Signed in: the listing speaks German, its JSON keeps the English keys and values.
+    QVERIFY(login());
+    result = runIn(german, {"status"});
+    QVERIFY2(result.exit == 0, result.all());
+    QVERIFY2(result.out.startsWith("demo@example.com (Dana Demo), Standardkonto\n"
+                                   "  Server:         "),
+        result.out.constData());
+    QVERIFY2(result.out.contains("\n  Zustand:        aktiv\n"), result.out.constData());
+    QVERIFY(result.out.contains("\n  Zugriffstoken:  noch 59 min"));
+    QVERIFY(
+        result.out.contains("\n  Speicherort:    Schlüsselbund des Systems (Secret Service)\n"));
+    result = runIn(german, {"status", "--json"});
+    QCOMPARE(result.exit, 0);
+    const QJsonObject status = QJsonDocument::fromJson(result.out).array().at(0).toObject();
+    QCOMPARE(status.value("account").toString(), DemoEmail);
+    QCOMPARE(status.value("state").toString(), QStringLiteral("active"));
+    QCOMPARE(
+        status.value("storage").toString(), QStringLiteral("the system keyring (Secret Service)"));
+    QVERIFY(status.contains("accessTokenValidSeconds"));
+    result = runIn(english, {"status"});
+    QVERIFY2(result.out.contains("\n  state:         active\n"), result.out.constData());
+    QVERIFY(result.out.contains("\n  stored in:     the system keyring (Secret Service)\n"));
 }
 
 // ---- Exit 0 and 3 ----------------------------------------------------------------------------
