@@ -71,8 +71,8 @@ public:
 
     // Trusts `authorities` (read from `caFile`; both empty: the system's certificate
     // authorities only) for every account on the server `origin` from now on, and remembers it.
-    void setCertificateAuthority(const QString &origin, const QString &caFile,
-        const QList<QSslCertificate> &authorities);
+    void setCertificateAuthority(
+        const QString &origin, const QString &caFile, const QList<QSslCertificate> &authorities);
 
     // Nothing under way in any account that quitting would lose.
     bool isIdle() const;
