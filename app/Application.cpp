@@ -41,6 +41,8 @@ namespace Smtpd {
 namespace {
 // How long a quit waits for keychain writes and sign-outs still in flight.
 constexpr int QuitFlushTimeoutMs = 10000;
+// How long a start in the tray waits for a tray that is not there yet (a desktop starting).
+constexpr int TrayStartWaitMs = 30000;
 } // namespace
 
 Application::Application(const AppOptions &options, TokenStore *store, QObject *parent)
@@ -155,6 +157,13 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
     connect(m_tray, &TrayIcon::availabilityChanged, this, [this](bool shown) {
         if (!shown)
             raiseWindow(); // no tray to live in: the window must be reachable
+        // Started at login, the app often comes before the desktop's tray: it goes there once
+        // the tray appears (within TrayStartWaitMs of the start).
+        if (shown && m_trayStartPending) {
+            m_hiddenToTray = true;
+            applyVisibility();
+        }
+        m_trayStartPending = false;
     });
     // Closing the last window quits only without a tray, and through quit() like every other
     // way out, so that the keychain and a sign-out in progress get their moment.
@@ -194,7 +203,11 @@ void Application::start()
             qCWarning(lcAccounts) << "--account names no single account; showing the default one";
     }
     // --minimized (start at login) or the setting starts in the tray, when there is one.
-    m_hiddenToTray = (m_options.minimized || m_preferences->startMinimized()) && m_tray->isShown();
+    const bool minimized = m_options.minimized || m_preferences->startMinimized();
+    m_hiddenToTray = minimized && m_tray->isShown();
+    m_trayStartPending = minimized && !m_tray->isShown();
+    if (m_trayStartPending)
+        QTimer::singleShot(TrayStartWaitMs, this, [this] { m_trayStartPending = false; });
     setCurrentAccount(initial);
     updateAll();
 }

@@ -140,6 +140,7 @@ private:
     Broker::BrokerService *m_broker; // the command line's requests
     QPointer<SettingsDialog> m_settingsDialog; // made when first opened
     bool m_hiddenToTray = false;
+    bool m_trayStartPending = false; // asked to start in the tray before there was one
     bool m_wantAccount = false;
     bool m_wantKeychain = false;
     bool m_wantSignIn = true;

@@ -117,11 +117,14 @@ QString Autostart::desktopEntry(const QString &program)
                           "Type=Application\n"
                           "Name=SMTPD Accounts\n"
                           "Comment=Keeps your SMTPD sessions signed in, in the system tray\n"
+                          "TryExec=%2\n"
                           "Exec=%1\n"
                           "Icon=dev.smtpd.Accounts\n"
                           "Terminal=false\n"
                           "X-GNOME-Autostart-enabled=true\n")
-        .arg(execValue({program, MinimizedArgument}));
+        // TryExec: once the app is uninstalled, desktops skip the entry instead of failing.
+        .arg(execValue({program, MinimizedArgument}),
+            QString(program).replace(QLatin1Char('\\'), QStringLiteral("\\\\")));
 }
 
 #if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)

@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
@@ -55,6 +56,7 @@ private slots:
     void autostartExecLineIsQuoted_data();
     void autostartExecLineIsQuoted();
     void startMinimizedStartsInTheTray();
+    void startMinimizedWaitsForALateTray();
     void serversAndTheirCaFiles();
     void tokenStorageIsShownNotOffered();
 
@@ -114,6 +116,8 @@ void TestSettingsGui::openedFromTheWindowTheShortcutAndTheTray()
     // Only Close: settings apply as they change.
     QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("closeSettings")));
     QVERIFY(!findByAccessibleName<QPushButton>(dialog, QStringLiteral("OK")));
+    QDir().mkpath(QStringLiteral(SMTPD_ARTIFACTS_DIR));
+    QVERIFY(dialog->grab().save(QStringLiteral(SMTPD_ARTIFACTS_DIR "/settings.png")));
     QTest::keyClick(dialog, Qt::Key_Escape);
     QTRY_VERIFY(!dialog->isVisible());
 
@@ -336,6 +340,22 @@ void TestSettingsGui::startMinimizedStartsInTheTray()
     app.preferences()->setStartMinimized(false);
     Application &again = rig.restartApp();
     QTRY_VERIFY_WITH_TIMEOUT(again.accountWindow()->isVisible(), 15000);
+}
+
+// At login the app may start before the desktop's tray: its window shows, and goes to the tray
+// once the tray appears.
+void TestSettingsGui::startMinimizedWaitsForALateTray()
+{
+    AppRig rig;
+    QVERIFY(rig.signInThroughWindow(DemoEmail, DemoPassword));
+    QVERIFY(!rig.app().tray()->isShown());
+    rig.app().preferences()->setStartMinimized(true);
+    Application &app = rig.restartApp();
+    QTRY_VERIFY_WITH_TIMEOUT(app.accountWindow()->isVisible(), 15000); // no tray: reachable
+    TrayHost host;
+    QVERIFY(host.isUp());
+    QTRY_VERIFY_WITH_TIMEOUT(app.tray()->isShown() && !app.accountWindow()->isVisible(), 15000);
+    QVERIFY(!app.signInWindow()->isVisible());
 }
 
 void TestSettingsGui::serversAndTheirCaFiles()
