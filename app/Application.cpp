@@ -41,8 +41,6 @@ namespace Smtpd {
 namespace {
 // How long a quit waits for keychain writes and sign-outs still in flight.
 constexpr int QuitFlushTimeoutMs = 10000;
-// How long a start in the tray waits for a tray that is not there yet (a desktop starting).
-constexpr int TrayStartWaitMs = 30000;
 } // namespace
 
 Application::Application(const AppOptions &options, TokenStore *store, QObject *parent)
@@ -70,9 +68,7 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
         + QStringLiteral("/avatars"));
     cache->setMaximumCacheSize(8 * 1024 * 1024);
     m_network.setCache(cache);
-    m_clipboard->setClearAfterSeconds(m_preferences->clipboardClearSeconds());
-    connect(m_preferences, &Preferences::clipboardClearSecondsChanged, m_clipboard,
-        &TokenClipboard::setClearAfterSeconds);
+    connectSettings();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/smtpd-accounts.svg")));
 
     connect(m_accounts, &AccountManager::accountAdded, this, [this](Account *account) {
@@ -151,19 +147,16 @@ Application::Application(const AppOptions &options, TokenStore *store, QObject *
             account->session()->signOut();
     });
     connect(m_tray, &TrayIcon::quitRequested, this, &Application::quit);
-    connect(m_tray, &TrayIcon::settingsRequested, this, &Application::showSettings);
-    connect(m_accountWindow, &AccountWindow::settingsRequested, this, &Application::showSettings);
-    connect(m_accounts, &AccountManager::listChanged, this, &Application::updateSettingsServers);
     connect(m_tray, &TrayIcon::availabilityChanged, this, [this](bool shown) {
         if (!shown)
             raiseWindow(); // no tray to live in: the window must be reachable
         // Started at login, the app often comes before the desktop's tray: it goes there once
-        // the tray appears (within TrayStartWaitMs of the start).
-        if (shown && m_trayStartPending) {
+        // the tray appears, soon after the start.
+        if (shown && !m_trayStartDeadline.hasExpired()) {
             m_hiddenToTray = true;
             applyVisibility();
         }
-        m_trayStartPending = false;
+        m_trayStartDeadline = QDeadlineTimer(); // expired: once at most
     });
     // Closing the last window quits only without a tray, and through quit() like every other
     // way out, so that the keychain and a sign-out in progress get their moment.
@@ -202,12 +195,7 @@ void Application::start()
         else
             qCWarning(lcAccounts) << "--account names no single account; showing the default one";
     }
-    // --minimized (start at login) or the setting starts in the tray, when there is one.
-    const bool minimized = m_options.minimized || m_preferences->startMinimized();
-    m_hiddenToTray = minimized && m_tray->isShown();
-    m_trayStartPending = minimized && !m_tray->isShown();
-    if (m_trayStartPending)
-        QTimer::singleShot(TrayStartWaitMs, this, [this] { m_trayStartPending = false; });
+    startInTrayIfAsked();
     setCurrentAccount(initial);
     updateAll();
 }

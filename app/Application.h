@@ -8,6 +8,7 @@
 #include "auth/Session.h"
 #include "settings/Autostart.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -108,6 +109,8 @@ private:
     Account *accountFor(const QString &id) const;
     AccountUi *uiFor(const Account *account) const;
     SessionPresenter *currentPresenter() const;
+    void connectSettings();
+    void startInTrayIfAsked();
     void updateSettingsServers();
     void onServerCaFileChosen(const QString &origin, const QString &caFile);
 
@@ -140,7 +143,8 @@ private:
     Broker::BrokerService *m_broker; // the command line's requests
     QPointer<SettingsDialog> m_settingsDialog; // made when first opened
     bool m_hiddenToTray = false;
-    bool m_trayStartPending = false; // asked to start in the tray before there was one
+    // Until when a start in the tray waits for a tray that is not there yet (expired: not).
+    QDeadlineTimer m_trayStartDeadline;
     bool m_wantAccount = false;
     bool m_wantKeychain = false;
     bool m_wantSignIn = true;

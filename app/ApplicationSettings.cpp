@@ -1,16 +1,45 @@
 // The Settings dialog's side of Application: it opens from the account window and the tray,
 // lists the servers the accounts sign in to, and applies a server's new CA file at once.
+#include "AccountWindow.h"
 #include "Application.h"
 #include "SettingsDialog.h"
+#include "TokenClipboard.h"
 #include "TrayIcon.h"
 #include "accounts/AccountManager.h"
 #include "api/ServerConfig.h"
+#include "auth/StoredSession.h" // serverOrigin()
 #include "auth/TokenStore.h"
 #include "settings/Preferences.h"
 
 #include <QMap>
 
 namespace Smtpd {
+
+namespace {
+// How long a start in the tray waits for a tray that is not there yet (a desktop starting).
+constexpr int TrayStartWaitMs = 30000;
+} // namespace
+
+// The preferences reach what they govern; Settings… opens the dialog.
+void Application::connectSettings()
+{
+    m_clipboard->setClearAfterSeconds(m_preferences->clipboardClearSeconds());
+    connect(m_preferences, &Preferences::clipboardClearSecondsChanged, m_clipboard,
+        &TokenClipboard::setClearAfterSeconds);
+    connect(m_tray, &TrayIcon::settingsRequested, this, &Application::showSettings);
+    connect(m_accountWindow, &AccountWindow::settingsRequested, this, &Application::showSettings);
+    connect(m_accounts, &AccountManager::listChanged, this, &Application::updateSettingsServers);
+}
+
+// --minimized (start at login) or the setting starts in the tray, when there is one, or when
+// one appears soon (the tray's availabilityChanged()).
+void Application::startInTrayIfAsked()
+{
+    const bool minimized = m_options.minimized || m_preferences->startMinimized();
+    m_hiddenToTray = minimized && m_tray->isShown();
+    if (minimized && !m_tray->isShown())
+        m_trayStartDeadline = QDeadlineTimer(TrayStartWaitMs);
+}
 
 void Application::showSettings()
 {
@@ -43,20 +72,9 @@ void Application::updateSettingsServers()
         }
         ++servers[rowOf.value(origin)].accounts;
     }
-    const QUrl launch = m_options.apiUrl;
-    const QString launchOrigin = launch
-                                     .adjusted(QUrl::RemovePath | QUrl::RemoveQuery
-                                         | QUrl::RemoveFragment | QUrl::StripTrailingSlash)
-                                     .toString();
-    bool launchListed = false;
-    for (const KnownServer &server : std::as_const(servers))
-        launchListed = launchListed
-            || QUrl(server.origin)
-                   .matches(launch,
-                       QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
-                           | QUrl::StripTrailingSlash);
-    if (!launchListed)
-        servers.append({launchOrigin, launch.toString(), m_options.caFile, 0});
+    const QString launchOrigin = serverOrigin(m_options.apiUrl);
+    if (!rowOf.contains(launchOrigin))
+        servers.append({launchOrigin, m_options.apiUrl.toString(), m_options.caFile, 0});
     m_settingsDialog->setServers(servers);
 }
 

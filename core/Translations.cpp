@@ -38,36 +38,40 @@ bool installCatalogue(QCoreApplication *application, const QLocale &locale,
 QString installTranslations(QCoreApplication *application, const QLocale &locale)
 {
     const QStringList directories = translationDirectories();
-    // English is the source language; its catalogues hold only the plural forms ("1 account",
-    // "2 accounts"). Installed first: the translator installed last is asked first, so the
-    // language found below takes precedence.
-    for (const QString &catalogue : translationCatalogues) {
-        // A layer without a number in its sentences has an empty one, which Qt does not load.
-        if (!installCatalogue(application, QLocale(QLocale::English), catalogue, directories))
-            qCDebug(lcAccounts) << "no English plural forms for" << catalogue;
-    }
-    // QTranslator::load walks the locale's UI languages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
-    // and their fallbacks: de-AT finds "de".
-    QTranslator probe;
+    // Which language: the first catalogue's, found for the locale's UI languages (LANGUAGE,
+    // LC_ALL, LC_MESSAGES, LANG) and their fallbacks (de-AT finds "de") by QTranslator::load.
+    auto *first = new QTranslator(application);
+    QString language;
     for (const QString &directory : directories) {
-        if (!probe.load(locale, translationCatalogues.first(), QStringLiteral("_"), directory))
-            continue;
-        const QString language = probe.language();
-        if (language.startsWith(QLatin1String("en")))
-            return language;
-        for (const QString &catalogue : translationCatalogues) {
-            if (!installCatalogue(application, locale, catalogue, directories))
-                qCWarning(lcAccounts)
-                    << "translation catalogue" << catalogue << "not found for" << language;
+        if (first->load(locale, translationCatalogues.first(), QStringLiteral("_"), directory)) {
+            language = first->language();
+            break;
         }
-        // Qt's own strings (standard buttons, context menus of text fields) in the same
-        // language; qt6-translations-l10n ships them.
-        if (!installCatalogue(application, locale, QStringLiteral("qtbase"),
-                {QLibraryInfo::path(QLibraryInfo::TranslationsPath)}))
-            qCInfo(lcAccounts) << "Qt's own translations are not installed for" << language;
+    }
+    if (language.isEmpty() || language.startsWith(QLatin1String("en"))) {
+        delete first;
+        // English is the source language; its catalogues hold only the plural forms ("1
+        // account", "2 accounts"). A layer without a number in its sentences has an empty one,
+        // which Qt does not load.
+        for (const QString &catalogue : translationCatalogues) {
+            if (!installCatalogue(application, QLocale(QLocale::English), catalogue, directories))
+                qCDebug(lcAccounts) << "no English plural forms for" << catalogue;
+        }
         return language;
     }
-    return QString();
+    // Another language: its catalogues are complete (the build checks it), plurals included.
+    QCoreApplication::installTranslator(first);
+    for (const QString &catalogue : translationCatalogues.mid(1)) {
+        if (!installCatalogue(application, locale, catalogue, directories))
+            qCWarning(lcAccounts) << "translation catalogue" << catalogue << "not found for"
+                                  << language;
+    }
+    // Qt's own strings (standard buttons, context menus of text fields) in the same language;
+    // qt6-translations-l10n ships them.
+    if (!installCatalogue(application, locale, QStringLiteral("qtbase"),
+            {QLibraryInfo::path(QLibraryInfo::TranslationsPath)}))
+        qCInfo(lcAccounts) << "Qt's own translations are not installed for" << language;
+    return language;
 }
 
 } // namespace Smtpd

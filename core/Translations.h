@@ -16,9 +16,9 @@ inline const QStringList translationCatalogues {QStringLiteral("smtpd-accounts-c
 // (<prefix>/share/smtpd-accounts/translations), then the build tree (<build>/translations).
 QStringList translationDirectories();
 
-// Installs, on `application`, the English plural forms, then Qt's own translations and the
-// app's catalogues for the first of the locale's UI languages that the app is translated into
-// (German today). Returns that language's name ("de_DE", "en"), or an empty string.
+// Installs, on `application`, the app's catalogues and Qt's own translations for the first of
+// the locale's UI languages that the app is translated into (German today); otherwise the
+// English plural forms. Returns that language's name ("de_DE", "en"), or an empty string.
 QString installTranslations(QCoreApplication *application, const QLocale &locale = QLocale());
 
 } // namespace Smtpd

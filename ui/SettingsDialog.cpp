@@ -1,12 +1,12 @@
 #include "SettingsDialog.h"
 
+#include "CaFileDialog.h"
 #include "settings/Autostart.h"
 #include "settings/Preferences.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -173,6 +173,7 @@ void SettingsDialog::showEvent(QShowEvent *event)
 {
     // Another program (a desktop's startup settings) may have changed the entry meanwhile.
     syncAutostart();
+    const QSignalBlocker blocker(m_clearAfter); // showing it is no change to save
     m_clearAfter->setValue(m_preferences->clipboardClearSeconds());
     QDialog::showEvent(event);
 }
@@ -208,12 +209,13 @@ void SettingsDialog::setTrayAvailable(bool available)
 void SettingsDialog::setServers(const QList<KnownServer> &servers)
 {
     const QString selected = selectedOrigin();
-    m_known = servers;
     m_servers->clear();
     for (const KnownServer &server : servers) {
         auto *item = new QTreeWidgetItem(m_servers);
         item->setText(ServerColumn, server.server);
         item->setData(ServerColumn, Qt::UserRole, server.origin);
+        item->setData(CaFileColumn, Qt::UserRole, server.caFile);
+        item->setData(AccountsColumn, Qt::UserRole, server.accounts);
         item->setText(CaFileColumn,
             server.caFile.isEmpty() ? tr("System certificates")
                                     : QDir::toNativeSeparators(server.caFile));
@@ -254,18 +256,12 @@ QString SettingsDialog::selectedOrigin() const
 
 void SettingsDialog::updateServerButtons()
 {
-    const QString origin = selectedOrigin();
     // A server without accounts yet takes its CA file in the sign-in form, with the account.
-    bool hasAccounts = false;
-    bool hasCaFile = false;
-    for (const KnownServer &server : std::as_const(m_known)) {
-        if (server.origin != origin)
-            continue;
-        hasAccounts = server.accounts > 0;
-        hasCaFile = !server.caFile.isEmpty();
-    }
+    const QTreeWidgetItem *item = m_servers->currentItem();
+    const bool hasAccounts = item && item->data(AccountsColumn, Qt::UserRole).toInt() > 0;
     m_chooseCaFile->setEnabled(hasAccounts);
-    m_systemCertificates->setEnabled(hasAccounts && hasCaFile);
+    m_systemCertificates->setEnabled(
+        hasAccounts && !item->data(CaFileColumn, Qt::UserRole).toString().isEmpty());
 }
 
 void SettingsDialog::chooseCaFile()
@@ -273,14 +269,8 @@ void SettingsDialog::chooseCaFile()
     const QString origin = selectedOrigin();
     if (origin.isEmpty())
         return;
-    auto *dialog = new QFileDialog(this, tr("Choose a CA certificate"));
-    dialog->setObjectName(QStringLiteral("serverCaFileDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFileMode(QFileDialog::ExistingFile);
-    dialog->setNameFilters({tr("PEM certificates (*.pem *.crt)"), tr("All files (*)")});
-    connect(dialog, &QFileDialog::fileSelected, this,
+    Smtpd::chooseCaFile(this, QStringLiteral("serverCaFileDialog"), QString(),
         [this, origin](const QString &path) { emit caFileChosen(origin, path); });
-    dialog->open();
 }
 
 } // namespace Smtpd

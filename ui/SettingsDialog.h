@@ -69,7 +69,6 @@ private:
     QPushButton *m_systemCertificates;
     QLabel *m_serverProblem;
     QLabel *m_storage;
-    QList<KnownServer> m_known;
     bool m_trayAvailable = true;
 };
 

@@ -1,9 +1,9 @@
 #include "SignInWindow.h"
 
+#include "CaFileDialog.h"
 #include "api/ServerConfig.h"
 
 #include <QButtonGroup>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -321,18 +321,11 @@ QString SignInWindow::serverProblem() const
 
 void SignInWindow::chooseCaFile()
 {
-    auto *dialog = new QFileDialog(this, tr("Choose a CA certificate"));
-    dialog->setObjectName(QStringLiteral("caFileDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFileMode(QFileDialog::ExistingFile);
-    dialog->setNameFilters({tr("PEM certificates (*.pem *.crt)"), tr("All files (*)")});
-    if (!caFile().isEmpty())
-        dialog->selectFile(caFile());
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
-        m_caFile->setText(path);
-        m_caFile->setFocus();
-    });
-    dialog->open();
+    Smtpd::chooseCaFile(
+        this, QStringLiteral("caFileDialog"), caFile(), [this](const QString &path) {
+            m_caFile->setText(path);
+            m_caFile->setFocus();
+        });
 }
 
 void SignInWindow::setEmail(const QString &email)

@@ -15,6 +15,19 @@ namespace {
 const QString EntryName = QStringLiteral("dev.smtpd.Accounts");
 const QString MinimizedArgument = QStringLiteral("--minimized");
 
+// Written whole or not at all (QSaveFile), its folder made first.
+[[maybe_unused]] QString writeFile(const QString &path, const QString &text)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return QCoreApplication::translate("Smtpd::Autostart", "The folder %1 could not be made.")
+            .arg(QDir::toNativeSeparators(QFileInfo(path).absolutePath()));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
+        return QCoreApplication::translate("Smtpd::Autostart", "%1 could not be written: %2")
+            .arg(QDir::toNativeSeparators(path), file.errorString());
+    return QString();
+}
+
 #if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
 QString userEntryPath()
 {
@@ -54,17 +67,6 @@ QString entryValue(const QString &text, const QString &key)
     return QString();
 }
 
-QString writeFile(const QString &path, const QString &text)
-{
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return QCoreApplication::translate("Smtpd::Autostart", "The folder %1 could not be made.")
-            .arg(QDir::toNativeSeparators(QFileInfo(path).absolutePath()));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
-        return QCoreApplication::translate("Smtpd::Autostart", "%1 could not be written: %2")
-            .arg(QDir::toNativeSeparators(path), file.errorString());
-    return QString();
-}
 #endif
 
 } // namespace
@@ -214,7 +216,7 @@ QString Autostart::setEnabled(bool enabled) const
                 .arg(path);
         return QString();
     }
-    QString program = m_program.toHtmlEscaped();
+    const QString program = m_program.toHtmlEscaped();
     const QString plist = QStringLiteral(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" "
@@ -225,12 +227,7 @@ QString Autostart::setEnabled(bool enabled) const
         "<key>RunAtLoad</key><true/>\n"
         "</dict></plist>\n")
                               .arg(EntryName, program, MinimizedArgument);
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(plist.toUtf8()) < 0 || !file.commit())
-        return QCoreApplication::translate("Smtpd::Autostart", "%1 could not be written: %2")
-            .arg(path, file.errorString());
-    return QString();
+    return writeFile(path, plist);
 }
 
 #else

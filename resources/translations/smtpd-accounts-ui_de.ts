@@ -529,6 +529,21 @@
     </message>
 </context>
 <context>
+    <name>Smtpd::CaFileDialog</name>
+    <message>
+        <source>Choose a CA certificate</source>
+        <translation>CA-Zertifikat wählen</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>Smtpd::KeychainProblemWindow</name>
     <message>
         <source>Keychain unavailable – SMTPD Accounts</source>
@@ -932,18 +947,6 @@
         <source>Access and refresh tokens are kept in %1, and nowhere else: never in a file, the settings or a log. There is no other place to choose.</source>
         <translation>Speicherort der Zugriffs- und Aktualisierungstokens: %1. Sie liegen nirgendwo sonst – nie in einer Datei, in den Einstellungen oder in einem Protokoll. Einen anderen Speicherort gibt es nicht zur Auswahl.</translation>
     </message>
-    <message>
-        <source>Choose a CA certificate</source>
-        <translation>CA-Zertifikat wählen</translation>
-    </message>
-    <message>
-        <source>PEM certificates (*.pem *.crt)</source>
-        <translation>PEM-Zertifikate (*.pem *.crt)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Alle Dateien (*)</translation>
-    </message>
 </context>
 <context>
     <name>Smtpd::SignInWindow</name>
@@ -1074,18 +1077,6 @@
     <message>
         <source>“%1” is not a server address. Use a full address such as %2.</source>
         <translation>„%1“ ist keine Serveradresse. Geben Sie eine vollständige Adresse wie %2 ein.</translation>
-    </message>
-    <message>
-        <source>Choose a CA certificate</source>
-        <translation>CA-Zertifikat auswählen</translation>
-    </message>
-    <message>
-        <source>PEM certificates (*.pem *.crt)</source>
-        <translation>PEM-Zertifikate (*.pem *.crt)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Enter your email address.</source>
